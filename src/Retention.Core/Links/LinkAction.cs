@@ -1,0 +1,12 @@
+namespace Retention.Core.Links;
+
+/// <summary>What a one-click link does. Check-in links carry the answered question and value in the token.</summary>
+public enum LinkAction
+{
+    Done,
+    Snooze,
+    Dismiss,
+    Belonging,
+    IntentToStay,
+    Unsubscribe,
+}

@@ -1,0 +1,47 @@
+using NodaTime.Text;
+using Retention.Core.Enrollments;
+
+namespace Retention.Core.Application;
+
+/// <summary>Turns a stored enrolment back into a draft, so a change can be validated by the same rules as a new enrolment.</summary>
+public static class EnrollmentDraftExtensions
+{
+    public static EnrollmentDraft ToDraft(this Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return new EnrollmentDraft
+        {
+            ExternalId = enrollment.ExternalId,
+            Newcomer = new PersonDraft
+            {
+                Name = enrollment.Newcomer.Name,
+                Email = enrollment.Newcomer.Email,
+                Language = enrollment.Newcomer.Language,
+                TimeZone = enrollment.Newcomer.TimeZone,
+            },
+            Ildsjel = new PersonDraft { Name = enrollment.Ildsjel.Name, Email = enrollment.Ildsjel.Email, Language = enrollment.Ildsjel.Language },
+            HrContact = enrollment.HrContact is { } hr ? new PersonDraft { Name = hr.Name, Email = hr.Email } : null,
+            ArrivalDate = LocalDatePattern.Iso.Format(enrollment.ArrivalDate),
+            StartDate = LocalDatePattern.Iso.Format(enrollment.StartDate),
+            Municipality = enrollment.Municipality,
+            Family = new FamilyDraft { Partner = enrollment.Family.Partner, ChildrenAges = enrollment.Family.ChildrenAges },
+            Interests = enrollment.Interests,
+            Consent = new ConsentDraft { NewcomerNudges = enrollment.Consent.NewcomerNudges },
+        };
+    }
+
+    /// <summary>The draft with the patch's non-null fields applied.</summary>
+    public static EnrollmentDraft Apply(this EnrollmentDraft draft, EnrollmentPatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(patch);
+        return draft with
+        {
+            ArrivalDate = patch.ArrivalDate ?? draft.ArrivalDate,
+            StartDate = patch.StartDate ?? draft.StartDate,
+            Ildsjel = patch.Ildsjel ?? draft.Ildsjel,
+            Municipality = patch.Municipality ?? draft.Municipality,
+            Family = patch.Family ?? draft.Family,
+        };
+    }
+}

@@ -1,0 +1,10 @@
+namespace Retention.Core.Import;
+
+/// <summary>The per-row report of a CSV import, with totals.</summary>
+public sealed record ImportReport(IReadOnlyList<ImportRow> Rows)
+{
+    public int Created => Rows.Count(r => r.Status == ImportRowStatus.Created);
+    public int Existing => Rows.Count(r => r.Status == ImportRowStatus.Existing);
+    public int Duplicate => Rows.Count(r => r.Status == ImportRowStatus.Duplicate);
+    public int Invalid => Rows.Count(r => r.Status == ImportRowStatus.Invalid);
+}

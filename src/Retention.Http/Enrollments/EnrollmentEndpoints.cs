@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Retention.Core.Application;
+using Retention.Core.Enrollments;
+using Retention.Core.Storage;
+using Retention.Http.Json;
+using Retention.Http.Problems;
+
+namespace Retention.Http.Enrollments;
+
+/// <summary>Enrolment routes. Handlers are public so that the Functions app's HTTP triggers call the very same code.</summary>
+public static class EnrollmentEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapEnrollmentEndpoints(this RouteGroupBuilder employer)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        employer.MapPost("/enrollments", CreateAsync).WithName("Enroll");
+        employer.MapGet("/enrollments", ListAsync).WithName("ListEnrollments");
+        employer.MapGet("/enrollments/{id}", GetAsync).WithName("GetEnrollment");
+        employer.MapPatch("/enrollments/{id}", UpdateAsync).WithName("ChangeEnrollment");
+        employer.MapPost("/enrollments/{id}/pause", PauseAsync).WithName("PauseEnrollment");
+        employer.MapPost("/enrollments/{id}/resume", ResumeAsync).WithName("ResumeEnrollment");
+        employer.MapDelete("/enrollments/{id}", CancelAsync).WithName("CancelEnrollment");
+        employer.MapDelete("/enrollments/{id}/personal-data", EraseAsync).WithName("ErasePersonalData");
+        return employer;
+    }
+
+    public static async Task<IResult> CreateAsync(string employerId, HttpRequest request, EnrollmentService service, CancellationToken cancellationToken)
+    {
+        var (draft, problem) = await JsonBody.ReadAsync<EnrollmentDraft>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await service.EnrollAsync(employerId, draft!, cancellationToken);
+        return result.Outcome switch
+        {
+            EnrollmentOutcome.Created => TypedResults.Created(Location(employerId, result.Enrollment!.Id), EnrollmentResponse.From(result.Enrollment)),
+
+            // Same external id as before: an idempotent replay, not an error.
+            EnrollmentOutcome.Existing => TypedResults.Ok(EnrollmentResponse.From(result.Enrollment!)),
+            _ => ApiProblems.Validation(result.Errors),
+        };
+    }
+
+    public static async Task<IResult> GetAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(employerId, id, cancellationToken) is { } found
+            ? TypedResults.Ok(EnrollmentResponse.From(found))
+            : ApiProblems.NotFound();
+
+    public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, int? limit, IEnrollmentStore store, CancellationToken cancellationToken)
+    {
+        EnrollmentStatus? filter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<EnrollmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || status.Any(char.IsDigit))
+            {
+                return ApiProblems.Validation("status", "must be one of: active, paused, completed, left, cancelled");
+            }
+
+            filter = parsed;
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.Validation("limit", $"must be from 1 to {MaxPageSize}");
+        }
+
+        if (cursor is { Length: > 200 })
+        {
+            return ApiProblems.Validation("cursor", "is not a cursor this API returned");
+        }
+
+        var page = await store.ListAsync(employerId, filter, cursor, limit ?? DefaultPageSize, cancellationToken);
+        return TypedResults.Ok(new EnrollmentPageResponse(page.Items.Select(EnrollmentResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<IResult> UpdateAsync(string employerId, string id, HttpRequest request, EnrollmentService service, CancellationToken cancellationToken)
+    {
+        var (patch, problem) = await JsonBody.ReadAsync<EnrollmentPatch>(request, cancellationToken);
+        return problem ?? ToResult(await service.UpdateAsync(employerId, id, patch!, cancellationToken));
+    }
+
+    public static async Task<IResult> PauseAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>
+        ToResult(await service.PauseAsync(employerId, id, cancellationToken));
+
+    public static async Task<IResult> ResumeAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>
+        ToResult(await service.ResumeAsync(employerId, id, cancellationToken));
+
+    public static async Task<IResult> CancelAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>
+        await service.CancelAsync(employerId, id, cancellationToken) switch
+        {
+            { Status: CommandStatus.Done } => TypedResults.NoContent(),
+            var other => ToResult(other),
+        };
+
+    public static async Task<IResult> EraseAsync(string employerId, string id, PersonalDataService service, CancellationToken cancellationToken) =>
+        await service.EraseAsync(employerId, id, cancellationToken) switch
+        {
+            CommandStatus.Done => TypedResults.NoContent(),
+            CommandStatus.NotFound => ApiProblems.NotFound(),
+            _ => ApiProblems.Conflict("the enrolment kept changing while it was being erased; try again"),
+        };
+
+    public static string Location(string employerId, string id) => $"/api/v1/employers/{employerId}/enrollments/{id}";
+
+    internal static IResult ToResult<T>(CommandResult<T> result, Func<T, IResult>? ok = null) => result.Status switch
+    {
+        CommandStatus.Done when ok is not null => ok(result.Value!),
+        CommandStatus.Done => TypedResults.Ok(result.Value is Enrollment e ? EnrollmentResponse.From(e) : (object?)result.Value),
+        CommandStatus.NotFound => ApiProblems.NotFound(),
+        CommandStatus.Invalid => ApiProblems.Validation(result.Errors),
+        _ => ApiProblems.Conflict(result.Reason ?? "the request conflicts with the enrolment's state"),
+    };
+}

@@ -1,0 +1,30 @@
+using NodaTime;
+using Retention.Core.Enrollments;
+
+namespace Retention.Http.Enrollments;
+
+/// <summary>An enrolment as the API shows it.</summary>
+public sealed record EnrollmentResponse(
+    string Id,
+    string? ExternalId,
+    EnrollmentStatus Status,
+    Newcomer Newcomer,
+    Ildsjel Ildsjel,
+    HrContact? HrContact,
+    LocalDate ArrivalDate,
+    LocalDate StartDate,
+    string Municipality,
+    Family Family,
+    IReadOnlyList<string> Interests,
+    Consent Consent,
+    Instant CreatedAt,
+    int PlanRevision,
+    bool Erased)
+{
+    public static EnrollmentResponse From(Enrollment e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.Id, e.ExternalId, e.Status, e.Newcomer, e.Ildsjel, e.HrContact, e.ArrivalDate, e.StartDate,
+            e.Municipality, e.Family, e.Interests, e.Consent, e.CreatedAt, e.PlanRevision, e.Erased);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Retention.Core.Application;
+using Retention.Http.Problems;
+
+namespace Retention.Http.Journeys;
+
+/// <summary>The journey of an enrolment, and a preview of its future messages.</summary>
+public static class JourneyEndpoints
+{
+    public static RouteGroupBuilder MapJourneyEndpoints(this RouteGroupBuilder employer)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        employer.MapGet("/enrollments/{id}/journey", GetAsync).WithName("GetJourney");
+        employer.MapGet("/enrollments/{id}/journey/preview", PreviewAsync).WithName("PreviewJourney");
+        return employer;
+    }
+
+    public static async Task<IResult> GetAsync(string employerId, string id, JourneyService journeys, CancellationToken cancellationToken)
+    {
+        if (await journeys.GetAsync(employerId, id, cancellationToken) is not { } journey)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        return TypedResults.Ok(new JourneyResponse(journey.Nudges.Select(n => NudgeResponse.From(journey.Enrollment, n)).ToList()));
+    }
+
+    public static async Task<IResult> PreviewAsync(string employerId, string id, string? language, JourneyService journeys, CancellationToken cancellationToken)
+    {
+        if (language is not null && !SupportedLanguages.Contains(language))
+        {
+            return ApiProblems.Validation("language", "must be one of: " + string.Join(", ", SupportedLanguages));
+        }
+
+        return await journeys.PreviewAsync(employerId, id, language, cancellationToken) is { } messages
+            ? TypedResults.Ok(new PreviewResponse(language, messages))
+            : ApiProblems.NotFound();
+    }
+
+    /// <summary>Languages with templates. More languages are data (templates), added here when they ship.</summary>
+    public static IReadOnlyList<string> SupportedLanguages { get; } = ["nb", "en"];
+}

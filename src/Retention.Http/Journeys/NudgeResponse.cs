@@ -1,0 +1,30 @@
+using NodaTime;
+using Retention.Core.Application;
+using Retention.Core.Enrollments;
+using Retention.Core.Journeys;
+
+namespace Retention.Http.Journeys;
+
+/// <summary>A nudge as the journey endpoint shows it: <c>localDueAt</c> is the due time in the recipient's zone.</summary>
+public sealed record NudgeResponse(
+    string Id,
+    string Kind,
+    Audience Audience,
+    Instant DueAt,
+    OffsetDateTime LocalDueAt,
+    NudgeStatus Status,
+    string Reason,
+    int Attempts,
+    Instant? SentAt,
+    Instant? ActedAt,
+    string? FollowsUpNudgeId,
+    string? LastError)
+{
+    public static NudgeResponse From(Enrollment enrollment, Nudge n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        var zone = RecipientZone.For(enrollment, n.Audience, n.DueAt);
+        return new(n.Id, n.Kind, n.Audience, n.DueAt, n.DueAt.InZone(zone).ToOffsetDateTime(), n.Status, n.Reason,
+            n.Attempts, n.SentAt, n.ActedAt, n.FollowsUpNudgeId, n.LastError);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Retention.Http.Problems;
+
+namespace Retention.Http.Json;
+
+/// <summary>
+/// Reads a JSON request body with the API's rules: JSON media type, a size limit, unknown properties and wrong
+/// types rejected with a problem that names the field (<c>$.newcomer.email</c> becomes <c>newcomer.email</c>).
+/// </summary>
+public static class JsonBody
+{
+    /// <summary>Large enough for any enrolment; small enough that a body cannot hurt the server.</summary>
+    public const long MaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.UnsupportedMediaType("application/json"));
+        }
+
+        var (body, tooLarge) = await BodyReader.ReadAsync(request, MaxBytes, cancellationToken);
+        if (tooLarge)
+        {
+            return (null, ApiProblems.TooLarge(MaxBytes));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, ApiJson.Options);
+            return value is null ? (null, ApiProblems.Validation("body", "must be a JSON object")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiProblems.Validation(FieldOf(ex.Path), Reason(ex)));
+        }
+    }
+
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static string Reason(JsonException ex) =>
+        ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a known field"
+        : ex.Path is null or "$" ? "the body is not valid JSON"
+        : "has the wrong type or is malformed";
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Retention.Http.Auth;
+using Retention.Http.Enrollments;
+using Retention.Http.Events;
+using Retention.Http.Journeys;
+using Retention.Http.Json;
+using Retention.Http.Links;
+using Retention.Http.Operations;
+
+namespace Retention.Http;
+
+/// <summary>The HTTP surface of api.md, shared by both hosts.</summary>
+public static class RetentionHttpExtensions
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddRetentionHttp(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Maps every route: the employer API (behind API keys), one-click links, health and the OpenAPI document.</summary>
+    public static IEndpointRouteBuilder MapRetentionApi(this IEndpointRouteBuilder app)
+    {
+        var employer = app.MapGroup("/api/v1/employers/{employerId}")
+            .AddEndpointFilter(ApiKeyAuthorization.FilterAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints();
+
+        app.MapLinkEndpoints();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

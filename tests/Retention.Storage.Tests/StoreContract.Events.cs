@@ -6,7 +6,7 @@ namespace Retention.Storage.Tests;
 
 public abstract partial class StoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task Check_ins_and_outcomes_read_back_in_time_order()
     {
         var enrollment = await CreateAsync(StoreTestData.Enrollment(EmployerA));
@@ -26,7 +26,7 @@ public abstract partial class StoreContract
         Assert.Empty(await Events.GetOutcomesAsync(EmployerA, "no-such-enrollment", Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Adding_an_event_id_twice_stores_it_once()
     {
         var enrollment = await CreateAsync(StoreTestData.Enrollment(EmployerA));
@@ -42,7 +42,7 @@ public abstract partial class StoreContract
         Assert.Equal(new[] { outcome }, await Events.GetOutcomesAsync(EmployerA, enrollment.Id, Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Erasure_removes_comments_of_that_enrollment_only_and_keeps_the_numbers()
     {
         var erased = await CreateAsync(StoreTestData.Enrollment(EmployerA));
@@ -62,7 +62,7 @@ public abstract partial class StoreContract
         Assert.Equal(new[] { other }, await Events.GetCheckInsAsync(EmployerA, kept.Id, Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_keys_are_found_by_id_and_an_id_is_stored_once()
     {
         var key = new ApiKey(EmployerA, StoreTestData.NewId("rk"), "c2hhMjU2LWhhc2g", StoreTestData.Now);

@@ -5,7 +5,7 @@ namespace Retention.Storage.Tests;
 
 public abstract partial class StoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task Journey_holds_the_created_nudges_ordered_by_due_time()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -23,7 +23,7 @@ public abstract partial class StoreContract
         Assert.All(journey, n => Assert.NotEqual("", n.Version));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nudge_get_returns_the_nudge_with_its_version()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -37,7 +37,7 @@ public abstract partial class StoreContract
         Assert.Null(await Nudges.GetAsync(EmployerA, "no-such-nudge", Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nudge_update_with_the_current_version_stores_every_field()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -65,7 +65,7 @@ public abstract partial class StoreContract
         Assert.Equal(updated.Version, read!.Version);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nudge_update_with_a_stale_version_is_a_conflict_and_changes_nothing()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -80,7 +80,7 @@ public abstract partial class StoreContract
         Assert.Null(await Nudges.TryUpdateAsync(stored with { Version = "" }, Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_state_changes_from_one_read_let_exactly_one_win()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -94,7 +94,7 @@ public abstract partial class StoreContract
         Assert.Equal(winner!.Attempts, (await Nudges.GetAsync(EmployerA, stored.Id, Ct))?.Attempts);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Replan_adds_new_nudges_and_cancels_old_ones_and_a_repeat_is_harmless()
     {
         var enrollment = StoreTestData.Enrollment(EmployerA);
@@ -125,7 +125,7 @@ public abstract partial class StoreContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Adding_no_nudges_and_a_journey_without_nudges_are_empty()
     {
         var enrollment = await CreateAsync(StoreTestData.Enrollment(EmployerA));

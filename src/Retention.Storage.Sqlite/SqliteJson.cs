@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using Retention.Core.Enrollments;
+using Retention.Core.Journeys;
 
 namespace Retention.Storage.Sqlite;
 
@@ -15,7 +18,18 @@ internal static class SqliteJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.MakeReadOnly(populateMissingResolver: true);
+        // The store owns versions (row version / ETag): never write the model's copy into a document.
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitStoreVersion } };
+        options.MakeReadOnly();
         return options;
+    }
+
+    private static void OmitStoreVersion(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type == typeof(Enrollment) || typeInfo.Type == typeof(Nudge))
+        {
+            var version = typeInfo.Properties.Single(p => p.Name == "version");
+            version.ShouldSerialize = static (_, _) => false;
+        }
     }
 }

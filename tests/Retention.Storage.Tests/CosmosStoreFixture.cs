@@ -17,6 +17,9 @@ public sealed class CosmosStoreFixture : IAsyncLifetime
 
     public CosmosDatabase? Database { get; private set; }
 
+    /// <summary>The client behind <see cref="Database"/>, for tests that build their own store objects on it.</summary>
+    public CosmosClient? Client => _client;
+
     public CosmosStoreOptions Options { get; } = new() { Database = "retention-tests-" + Guid.NewGuid().ToString("N")[..8] };
 
     /// <summary>Why nothing can run (the local server did not start), or null.</summary>

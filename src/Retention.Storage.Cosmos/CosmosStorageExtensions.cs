@@ -1,0 +1,58 @@
+using Azure.Identity;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Retention.Core.Storage;
+
+namespace Retention.Storage.Cosmos;
+
+/// <summary>Registers the Cosmos DB stores.</summary>
+public static class CosmosStorageExtensions
+{
+    /// <summary>
+    /// Registers the store ports on one <see cref="CosmosDatabase"/> (one <see cref="CosmosClient"/> for the
+    /// process), binding <see cref="CosmosStoreOptions"/> from <c>Retention:Storage:Cosmos</c> (then
+    /// <paramref name="configure"/>) and validating them at start-up. The client signs in with
+    /// <c>DefaultAzureCredential</c> unless a key is configured (emulator, tests).
+    /// <paramref name="configureClient"/> adjusts the SDK options (e.g. the HTTP handler for a local test server).
+    /// The due-queue and scheduler are not registered: on Azure they are Service Bus.
+    /// </summary>
+    public static IServiceCollection AddRetentionCosmosStorage(
+        this IServiceCollection services, Action<CosmosStoreOptions>? configure = null, Action<CosmosClientOptions>? configureClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<CosmosStoreOptions>().BindConfiguration(CosmosStoreOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var value = provider.GetRequiredService<IOptions<CosmosStoreOptions>>();
+            var client = CreateClient(value.Value, configureClient);
+            return new CosmosDatabase(client, value, provider.GetRequiredService<ILogger<CosmosDatabase>>());
+        });
+        services.AddSingleton<IEnrollmentStore, CosmosEnrollmentStore>();
+        services.AddSingleton<INudgeStore, CosmosNudgeStore>();
+        services.AddSingleton<IEventStore, CosmosEventStore>();
+        services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
+        services.AddHostedService<CosmosStartupService>();
+        return services;
+    }
+
+    private static CosmosClient CreateClient(CosmosStoreOptions options, Action<CosmosClientOptions>? configureClient)
+    {
+        var clientOptions = new CosmosClientOptions
+        {
+            ApplicationName = "retention",
+            Serializer = new CosmosJsonSerializer(),
+        };
+        configureClient?.Invoke(clientOptions);
+        return string.IsNullOrEmpty(options.Key)
+            ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)
+            : new CosmosClient(options.Endpoint, options.Key, clientOptions);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Retention.Storage.Cosmos;
+
+/// <summary>Keyset position in a listing (created-at unix ms, enrolment id), handed out as opaque URL-safe text.</summary>
+internal sealed record ListCursor(long CreatedAtMs, string Id)
+{
+    public string Format() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CreatedAtMs.ToString(CultureInfo.InvariantCulture) + ":" + Id));
+
+    public static ListCursor Parse(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && long.TryParse(text.AsSpan(0, colon), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var createdAt))
+            {
+                return new ListCursor(createdAt, text[(colon + 1)..]);
+            }
+        }
+        catch (FormatException)
+        {
+            // Reported below as a bad argument.
+        }
+
+        throw new ArgumentException("The cursor is not one this store handed out.", nameof(cursor));
+    }
+}

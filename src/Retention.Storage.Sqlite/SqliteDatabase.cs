@@ -1,0 +1,120 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Retention.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite file: opens configured connections (WAL, <c>busy_timeout</c>, foreign keys) and applies the
+/// versioned schema. Every store opens its connections here, so the schema is migrated before first use
+/// even when no host has called <see cref="MigrateAsync"/> yet.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    public SqliteDatabase(IOptions<SqliteStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        var builder = string.IsNullOrWhiteSpace(value.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = value.FilePath, Mode = SqliteOpenMode.ReadWriteCreate }
+            : new SqliteConnectionStringBuilder(value.ConnectionString);
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        _connectionString = builder.ToString();
+        _busyTimeoutMilliseconds = value.BusyTimeoutMilliseconds;
+        FilePath = builder.DataSource;
+    }
+
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c> after migration).</summary>
+    public static int SchemaVersion => SqliteMigrations.Scripts.Count;
+
+    /// <summary>The database file (the connection string's data source).</summary>
+    public string FilePath { get; }
+
+    /// <summary>Applies the schema versions the file lacks, each in one transaction. Safe to call from several processes.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(Path.GetFullPath(FilePath));
+            if (!string.IsNullOrEmpty(directory) && !FilePath.StartsWith(':'))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using var connection = await OpenRawAsync(cancellationToken);
+            // WAL is a property of the file, set once; it lets readers run while one writer writes.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+            for (var version = 1; version <= SqliteMigrations.Scripts.Count; version++)
+            {
+                await ApplyAsync(connection, version, cancellationToken);
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    /// <summary>An open connection to the migrated file. The caller disposes it (it returns to the pool).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    private static async Task ApplyAsync(SqliteConnection connection, int version, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the write lock first, so two processes starting together apply each version once.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var current = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition("PRAGMA user_version;", transaction: transaction, cancellationToken: cancellationToken));
+        if (current >= version)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(SqliteMigrations.Scripts[version - 1], transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture) + ";", transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // synchronous = NORMAL is durable against a process crash in WAL mode (only power loss can drop the last commits).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA busy_timeout = " + _busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;",
+                cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+namespace Retention.Storage.Sqlite;
+
+/// <summary>
+/// The schema, one script per version; <c>PRAGMA user_version</c> records the last applied. Append new
+/// versions, never edit an applied one. Instants are unix ticks (sortable integers), dates ISO text.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        """
+        CREATE TABLE enrollments (
+            employer_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            external_id TEXT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (employer_id, id)
+        );
+        CREATE UNIQUE INDEX ux_enrollments_external_id ON enrollments (employer_id, external_id) WHERE external_id IS NOT NULL;
+        CREATE INDEX ix_enrollments_list ON enrollments (employer_id, created_at, id);
+        CREATE INDEX ix_enrollments_status ON enrollments (employer_id, status, created_at, id);
+
+        CREATE TABLE nudges (
+            employer_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            enrollment_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            message_key TEXT NOT NULL,
+            follows_up TEXT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NULL,
+            sent_at INTEGER NULL,
+            acted_at INTEGER NULL,
+            last_error TEXT NULL,
+            plan_revision INTEGER NOT NULL,
+            scheduler_handle INTEGER NULL,
+            version INTEGER NOT NULL,
+            lease_id TEXT NULL,
+            lease_until INTEGER NULL,
+            PRIMARY KEY (employer_id, id),
+            FOREIGN KEY (employer_id, enrollment_id) REFERENCES enrollments (employer_id, id)
+        );
+        CREATE INDEX ix_nudges_journey ON nudges (employer_id, enrollment_id, due_at);
+        -- The due-queue: only queued rows are indexed, by the same expression the claim orders by.
+        CREATE INDEX ix_nudges_due ON nudges (coalesce(next_attempt_at, due_at)) WHERE status IN ('Scheduled', 'Sending');
+
+        CREATE TABLE check_ins (
+            employer_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            enrollment_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            belonging INTEGER NOT NULL,
+            intent_to_stay INTEGER NOT NULL,
+            comment TEXT NULL,
+            nudge_id TEXT NULL,
+            PRIMARY KEY (employer_id, id),
+            FOREIGN KEY (employer_id, enrollment_id) REFERENCES enrollments (employer_id, id)
+        );
+        CREATE INDEX ix_check_ins_enrollment ON check_ins (employer_id, enrollment_id, at);
+
+        CREATE TABLE outcomes (
+            employer_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            enrollment_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date TEXT NOT NULL,
+            reason TEXT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (employer_id, id),
+            FOREIGN KEY (employer_id, enrollment_id) REFERENCES enrollments (employer_id, id)
+        );
+        CREATE INDEX ix_outcomes_enrollment ON outcomes (employer_id, enrollment_id, recorded_at);
+
+        CREATE TABLE api_keys (
+            id TEXT NOT NULL PRIMARY KEY,
+            employer_id TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER NULL
+        );
+        """,
+    ];
+}

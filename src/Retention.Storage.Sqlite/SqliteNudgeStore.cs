@@ -1,0 +1,80 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Retention.Core.Journeys;
+using Retention.Core.Storage;
+
+namespace Retention.Storage.Sqlite;
+
+/// <summary>Nudges in SQLite. The same table is the self-hosted due-queue (<see cref="SqliteDueNudgeQueue"/>).</summary>
+public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
+{
+    public async Task<Nudge?> GetAsync(string employerId, string nudgeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<NudgeRow>(new CommandDefinition(
+            $"SELECT {NudgeRow.Columns} FROM nudges WHERE employer_id = @employerId AND id = @nudgeId;",
+            new { employerId, nudgeId }, cancellationToken: cancellationToken));
+        return row?.ToNudge();
+    }
+
+    public async Task<IReadOnlyList<Nudge>> GetJourneyAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NudgeRow>(new CommandDefinition(
+            $"SELECT {NudgeRow.Columns} FROM nudges WHERE employer_id = @employerId AND enrollment_id = @enrollmentId ORDER BY due_at, id;",
+            new { employerId, enrollmentId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToNudge()).ToList();
+    }
+
+    public async Task AddAsync(IReadOnlyList<Nudge> nudges, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nudges);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await InsertAsync(connection, transaction, nudges, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Nudge?> TryUpdateAsync(Nudge nudge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nudge);
+        if (SqliteValues.ParseVersion(nudge.Version) is null)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // Compare-and-set: the row changes only if nobody else changed it since the caller read it.
+        var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            UPDATE nudges SET
+                enrollment_id = @EnrollmentId, kind = @Kind, audience = @Audience, due_at = @DueAt, reason = @Reason,
+                message_key = @MessageKey, follows_up = @FollowsUp, status = @Status, attempts = @Attempts,
+                next_attempt_at = @NextAttemptAt, sent_at = @SentAt, acted_at = @ActedAt, last_error = @LastError,
+                plan_revision = @PlanRevision, scheduler_handle = @SchedulerHandle, version = version + 1
+            WHERE employer_id = @EmployerId AND id = @Id AND version = @Version
+            RETURNING version;
+            """,
+            NudgeRow.From(nudge), cancellationToken: cancellationToken));
+        return version is { } v ? nudge with { Version = SqliteValues.Version(v) } : null;
+    }
+
+    /// <summary>Inserts new nudges at version 1; ids already stored are left untouched.</summary>
+    internal static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Nudge> nudges, CancellationToken cancellationToken)
+    {
+        if (nudges.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO nudges (employer_id, id, enrollment_id, kind, audience, due_at, reason, message_key, follows_up, status,
+                attempts, next_attempt_at, sent_at, acted_at, last_error, plan_revision, scheduler_handle, version)
+            VALUES (@EmployerId, @Id, @EnrollmentId, @Kind, @Audience, @DueAt, @Reason, @MessageKey, @FollowsUp, @Status,
+                @Attempts, @NextAttemptAt, @SentAt, @ActedAt, @LastError, @PlanRevision, @SchedulerHandle, 1)
+            ON CONFLICT DO NOTHING;
+            """,
+            nudges.Select(NudgeRow.From).ToList(), transaction, cancellationToken: cancellationToken));
+    }
+}

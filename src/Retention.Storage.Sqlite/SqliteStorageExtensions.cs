@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Retention.Core.Scheduling;
+using Retention.Core.Storage;
+
+namespace Retention.Storage.Sqlite;
+
+/// <summary>Registers the SQLite stores and due-queue.</summary>
+public static class SqliteStorageExtensions
+{
+    /// <summary>
+    /// Registers every store port, the due-queue and the (no-op) scheduler on one <see cref="SqliteDatabase"/>,
+    /// binds <see cref="SqliteStoreOptions"/> from <c>Retention:Storage:Sqlite</c> (then <paramref name="configure"/>),
+    /// validates them at start-up and migrates the schema when the host starts.
+    /// </summary>
+    public static IServiceCollection AddRetentionSqliteStorage(this IServiceCollection services, Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IEnrollmentStore, SqliteEnrollmentStore>();
+        services.AddSingleton<INudgeStore, SqliteNudgeStore>();
+        services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
+        services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
+        services.AddHostedService<SqliteMigrationService>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Retention.Core.Storage;
+using Retention.Storage.Cosmos;
+
+namespace Retention.Storage.Tests;
+
+/// <summary>The storage contract against Cosmos DB (cosmosdb-server here, or the account in RETENTION_COSMOS_ENDPOINT).</summary>
+public sealed class CosmosStoreContractTests : StoreContract, IClassFixture<CosmosStoreFixture>
+{
+    private readonly CosmosStoreFixture _fixture;
+
+    public CosmosStoreContractTests(CosmosStoreFixture fixture)
+    {
+        _fixture = fixture;
+        Skip.If(fixture.UnavailableReason is not null, fixture.UnavailableReason);
+        var database = fixture.Database!;
+        Enrollments = new CosmosEnrollmentStore(database);
+        Nudges = new CosmosNudgeStore(database);
+        Events = new CosmosEventStore(database);
+        ApiKeys = new CosmosApiKeyStore(database);
+    }
+
+    protected override IEnrollmentStore Enrollments { get; }
+
+    protected override INudgeStore Nudges { get; }
+
+    protected override IEventStore Events { get; }
+
+    protected override IApiKeyStore ApiKeys { get; }
+
+    protected override string? QueriesUnavailableReason => _fixture.QueriesUnavailableReason;
+}

@@ -1,0 +1,29 @@
+using Retention.Core.Storage;
+using Retention.Storage.Sqlite;
+
+namespace Retention.Storage.Tests;
+
+/// <summary>The storage contract against a real SQLite file.</summary>
+public sealed class SqliteStoreContractTests : StoreContract, IDisposable
+{
+    private readonly SqliteTestFile _file = new();
+
+    public SqliteStoreContractTests()
+    {
+        var database = _file.Open();
+        Enrollments = new SqliteEnrollmentStore(database);
+        Nudges = new SqliteNudgeStore(database);
+        Events = new SqliteEventStore(database);
+        ApiKeys = new SqliteApiKeyStore(database);
+    }
+
+    protected override IEnrollmentStore Enrollments { get; }
+
+    protected override INudgeStore Nudges { get; }
+
+    protected override IEventStore Events { get; }
+
+    protected override IApiKeyStore ApiKeys { get; }
+
+    public void Dispose() => _file.Dispose();
+}

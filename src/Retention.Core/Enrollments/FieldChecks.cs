@@ -108,7 +108,7 @@ internal sealed partial class FieldChecks(string[] languages)
 
     public LocalDate? Date(string field, string? value)
     {
-        var text = Text(field, value, 10, required: true);
+        var text = Text(field, value, 64, required: true);
         if (text is null)
         {
             return null;

@@ -80,7 +80,6 @@ public sealed class NudgeRenderer : INudgeRenderer
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, string.Join(", ", sections.Select(s => s.Template.Language).Distinct(StringComparer.Ordinal)));
 
         var body = new BodyBuilder { TextBody = text, HtmlBody = html };
         var lunch = nudges.FirstOrDefault(n => n.Kind == WelcomeLunchKind && n.Audience == Audience.Ildsjel);
@@ -100,6 +99,9 @@ public sealed class NudgeRenderer : INudgeRenderer
         }
 
         message.Body = body.ToMessageBody();
+
+        // The language actually used (a fallback shows here); MimeKit keeps Content-* headers on the body entity.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, string.Join(", ", sections.Select(s => s.Template.Language).Distinct(StringComparer.Ordinal)));
         return message;
     }
 

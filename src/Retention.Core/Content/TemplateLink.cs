@@ -3,7 +3,7 @@ namespace Retention.Core.Content;
 /// <summary>A link a template asked for; the rendered source holds only a private-use marker in its place.</summary>
 internal sealed record TemplateLink(string Text, string Url)
 {
-    public const string AmbientKey = "retention.links";
+    public const string AmbientKey = "retention_links";
     public const char Open = '\uE000';
     public const char Close = '\uE001';
 

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Retention.Core.Content;
+
+/// <summary>
+/// Reads a region from JSON (format: <c>docs/content.md</c>; sample: <c>Content/Regions/haugalandet.json</c>).
+/// Local times are read in the region's zone; a date without a time is an all-day event. Unknown properties and
+/// bad values are rejected with the item's position, so a curator sees what to fix.
+/// </summary>
+public static class RegionalContentJson
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = false,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    private static readonly LocalDateTimePattern Minutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    public static RegionalContent Parse(string json)
+    {
+        RegionDocument document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RegionDocument>(json, Json) ?? throw new FormatException("The regional content JSON is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"Regional content JSON is not valid at {ex.Path}: {ex.Message}", ex);
+        }
+
+        return Map(document);
+    }
+
+    public static RegionalContent Load(Stream stream)
+    {
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    private static RegionalContent Map(RegionDocument d)
+    {
+        Require(d.Region, "region");
+        Require(d.Name, "name");
+        var zoneId = d.TimeZone ?? "Europe/Oslo";
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new FormatException($"Unknown time zone '{zoneId}'.");
+        var municipalities = d.Municipalities ?? [];
+
+        string Municipality(string? m, string where)
+        {
+            Require(m, where + ".municipality");
+            return municipalities.Contains(m!, StringComparer.OrdinalIgnoreCase)
+                ? m!
+                : throw new FormatException($"{where}: municipality '{m}' is not listed in 'municipalities'.");
+        }
+
+        var events = (d.Events ?? []).Select((e, i) =>
+        {
+            var where = $"events[{i}]";
+            Require(e.Title, where + ".title");
+            var (start, end, allDay) = ReadTimes(e.Start, e.End, zone, where);
+            return new LocalEvent(Municipality(e.Municipality, where), e.Title!, start, end, allDay, e.Place, Url(e.Url, where), e.Description);
+        }).ToList();
+
+        var activities = (d.FamilyActivities ?? []).Select((a, i) =>
+        {
+            var where = $"familyActivities[{i}]";
+            Require(a.Title, where + ".title");
+            Require(a.Description, where + ".description");
+            return new FamilyActivity(Municipality(a.Municipality, where), a.Title!, a.Description!, a.Place, Url(a.Url, where), a.MinAge ?? 0, a.MaxAge ?? 99);
+        }).ToList();
+
+        var services = (d.Services ?? []).Select((s, i) =>
+        {
+            var where = $"services[{i}]";
+            Require(s.Name, where + ".name");
+            Require(s.Description, where + ".description");
+            Require(s.Url, where + ".url");
+            return new MunicipalService(Municipality(s.Municipality, where), s.Kind ?? throw new FormatException(where + ".kind is required."), s.Name!, s.Description!, Url(s.Url, where)!);
+        }).ToList();
+
+        return new RegionalContent
+        {
+            Region = d.Region!,
+            Name = d.Name!,
+            TimeZone = zoneId,
+            Municipalities = municipalities,
+            Events = events,
+            FamilyActivities = activities,
+            Services = services,
+        };
+    }
+
+    private static (Instant Start, Instant End, bool AllDay) ReadTimes(string? start, string? end, DateTimeZone zone, string where)
+    {
+        Require(start, where + ".start");
+        var startDate = LocalDatePattern.Iso.Parse(start!);
+        if (startDate.Success)
+        {
+            var endDate = end is null ? startDate.Value : Parse(LocalDatePattern.Iso, end, where + ".end");
+            if (endDate < startDate.Value)
+            {
+                throw new FormatException($"{where}: ends before it starts.");
+            }
+
+            // The JSON names the last day; the interval ends at the start of the day after.
+            return (zone.AtStartOfDay(startDate.Value).ToInstant(), zone.AtStartOfDay(endDate.PlusDays(1)).ToInstant(), true);
+        }
+
+        var startTime = ParseDateTime(start!, where + ".start");
+        var endTime = end is null ? startTime.PlusHours(2) : ParseDateTime(end, where + ".end");
+        if (endTime <= startTime)
+        {
+            throw new FormatException($"{where}: ends before it starts.");
+        }
+
+        return (zone.AtLeniently(startTime).ToInstant(), zone.AtLeniently(endTime).ToInstant(), false);
+    }
+
+    // "2027-03-06T19:00" as curators write it, or with seconds.
+    private static LocalDateTime ParseDateTime(string text, string where)
+    {
+        var minutes = Minutes.Parse(text);
+        return minutes.Success ? minutes.Value : Parse(LocalDateTimePattern.ExtendedIso, text, where);
+    }
+
+    private static T Parse<T>(IPattern<T> pattern, string text, string where)
+    {
+        var result = pattern.Parse(text);
+        return result.Success ? result.Value : throw new FormatException($"{where}: '{text}' is not an ISO date/time ({result.Exception.Message}).");
+    }
+
+    private static string? Url(string? url, string where)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : throw new FormatException($"{where}.url: '{url}' is not an absolute http(s) URL.");
+    }
+
+    private static void Require(string? value, string where)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new FormatException($"{where} is required.");
+        }
+    }
+
+    private sealed record RegionDocument(
+        string? Region, string? Name, string? TimeZone, string? Note, List<string>? Municipalities,
+        List<EventDocument>? Events, List<ActivityDocument>? FamilyActivities, List<ServiceDocument>? Services);
+
+    private sealed record EventDocument(string? Municipality, string? Title, string? Start, string? End, string? Place, string? Url, string? Description);
+
+    private sealed record ActivityDocument(string? Municipality, string? Title, string? Description, string? Place, string? Url, int? MinAge, int? MaxAge);
+
+    private sealed record ServiceDocument(string? Municipality, MunicipalServiceKind? Kind, string? Name, string? Description, string? Url);
+}

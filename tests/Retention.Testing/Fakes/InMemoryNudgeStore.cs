@@ -13,7 +13,7 @@ public sealed class InMemoryNudgeStore : INudgeStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string EmployerId, string Id), Nudge> nudges = [];
-    private readonly Dictionary<string, Func<Nudge, Nudge>> interference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Func<Nudge, Nudge> Change, int Times)> interference = new(StringComparer.Ordinal);
     private long nextVersion;
 
     /// <summary>Successful updates so far (a test can see that nothing was written).</summary>
@@ -35,14 +35,15 @@ public sealed class InMemoryNudgeStore : INudgeStore
     }
 
     /// <summary>
-    /// The next <see cref="TryUpdateAsync"/> of this nudge first lets "someone else" apply <paramref name="change"/>
-    /// (stored with a new version), so that update meets a real conflict.
+    /// The next <paramref name="times"/> calls of <see cref="TryUpdateAsync"/> for this nudge first let "someone
+    /// else" apply <paramref name="change"/> (stored with a new version), so each of them meets a real conflict.
     /// </summary>
-    public void ChangeBeforeNextUpdate(string nudgeId, Func<Nudge, Nudge> change)
+    public void ChangeBeforeNextUpdate(string nudgeId, Func<Nudge, Nudge> change, int times = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
         lock (gate)
         {
-            interference[nudgeId] = change;
+            interference[nudgeId] = (change, times);
         }
     }
 
@@ -106,9 +107,14 @@ public sealed class InMemoryNudgeStore : INudgeStore
                 return Task.FromResult<Nudge?>(null);
             }
 
-            if (interference.Remove(nudge.Id, out var change))
+            if (interference.Remove(nudge.Id, out var pending))
             {
-                stored = nudges[(nudge.EmployerId, nudge.Id)] = change(stored) with { Version = NewVersion() };
+                if (pending.Times > 1)
+                {
+                    interference[nudge.Id] = (pending.Change, pending.Times - 1);
+                }
+
+                stored = nudges[(nudge.EmployerId, nudge.Id)] = pending.Change(stored) with { Version = NewVersion() };
             }
 
             if (stored.Version != nudge.Version)

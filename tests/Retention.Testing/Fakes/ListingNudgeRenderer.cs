@@ -15,6 +15,9 @@ public sealed class ListingNudgeRenderer : INudgeRenderer
     /// <summary>When set, rendering throws this (a broken template).</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>Runs at the start of each render (e.g. to cancel the dispatch between claim and send).</summary>
+    public Action<IReadOnlyList<Nudge>>? OnRender { get; set; }
+
     public int RenderCount { get; private set; }
 
     public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null)
@@ -26,6 +29,7 @@ public sealed class ListingNudgeRenderer : INudgeRenderer
             throw failure;
         }
 
+        OnRender?.Invoke(nudges);
         RenderCount++;
         var (name, address) = nudges[0].Audience switch
         {

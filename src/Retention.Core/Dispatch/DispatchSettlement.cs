@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Retention.Core.Journeys;
+using Retention.Core.Storage;
+
+namespace Retention.Core.Dispatch;
+
+/// <summary>
+/// Records how a send ended on every claimed nudge. Each write is a compare-and-set retried on fresh reads;
+/// the writes do not take the caller's cancellation, because a result that is not recorded right after the
+/// send (above all "sent") is exactly the window in which a replay could deliver twice.
+/// </summary>
+internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions options, ILogger logger)
+{
+    public async Task<DispatchOutcome> MarkSentAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant now)
+    {
+        foreach (var claim in claims)
+        {
+            // Whatever happened meanwhile (a takeover, a re-plan cancelling it), the message went out.
+            await UpdateAsync(claim.Claimed, current => current.Status is NudgeStatus.Sent or NudgeStatus.Acted or NudgeStatus.Snoozed or NudgeStatus.Dismissed
+                ? null
+                : current with { Status = NudgeStatus.Sent, SentAt = now, NextAttemptAt = null, LastError = null });
+        }
+
+        DispatchLog.Sent(logger, nudgeId, claims[0].Claimed.EmployerId, claims.Count);
+        return new DispatchOutcome(DispatchResult.Sent);
+    }
+
+    /// <summary>Throttling is the provider's pace, not the nudge's fault: the attempt is not counted.</summary>
+    public async Task<DispatchOutcome> ThrottledAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant retryAt)
+    {
+        foreach (var claim in claims)
+        {
+            await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+                ? current with { Status = NudgeStatus.Scheduled, Attempts = claim.Before.Attempts, NextAttemptAt = retryAt, LastError = "throttled" }
+                : null);
+        }
+
+        DispatchLog.Throttled(logger, nudgeId, claims[0].Claimed.EmployerId, retryAt);
+        return new DispatchOutcome(DispatchResult.Throttled, retryAt, "throttled");
+    }
+
+    public async Task<DispatchOutcome> RetryOrFailAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant now, string error)
+    {
+        DispatchOutcome? outcome = null;
+        foreach (var claim in claims)
+        {
+            var attempts = claim.Claimed.Attempts;
+            DispatchOutcome result;
+            if (attempts >= options.MaxAttempts)
+            {
+                var lastError = error + " (attempts exhausted)";
+                await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+                    ? current with { Status = NudgeStatus.Failed, NextAttemptAt = null, LastError = lastError }
+                    : null);
+                DispatchLog.Failed(logger, claim.Claimed.Id, claim.Claimed.EmployerId, lastError);
+                result = new DispatchOutcome(DispatchResult.Failed, Detail: lastError);
+            }
+            else
+            {
+                var retryAt = now + Duration.FromTimeSpan(options.Backoff.DelayAfter(attempts));
+                await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+                    ? current with { Status = NudgeStatus.Scheduled, NextAttemptAt = retryAt, LastError = error }
+                    : null);
+                DispatchLog.RetryLater(logger, claim.Claimed.Id, claim.Claimed.EmployerId, attempts, error, retryAt);
+                result = new DispatchOutcome(DispatchResult.RetryLater, retryAt, error);
+            }
+
+            if (outcome is null || claim.Claimed.Id == nudgeId)
+            {
+                outcome = result;
+            }
+        }
+
+        return outcome!;
+    }
+
+    public async Task<DispatchOutcome> FailAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, string error)
+    {
+        foreach (var claim in claims)
+        {
+            await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+                ? current with { Status = NudgeStatus.Failed, NextAttemptAt = null, LastError = error }
+                : null);
+        }
+
+        DispatchLog.Failed(logger, nudgeId, claims[0].Claimed.EmployerId, error);
+        return new DispatchOutcome(DispatchResult.Failed, Detail: error);
+    }
+
+    /// <summary>Undoes claims (nothing was sent): each nudge gets back exactly what it had before.</summary>
+    public async Task ReleaseAsync(IReadOnlyList<NudgeClaim> claims)
+    {
+        foreach (var claim in claims)
+        {
+            await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim) ? claim.Before with { Version = current.Version } : null);
+        }
+    }
+
+    /// <summary>True while the nudge still carries this dispatcher's claim (no takeover after a lease expiry).</summary>
+    private static bool StillClaimed(Nudge current, NudgeClaim claim) =>
+        current.Status == NudgeStatus.Sending
+        && current.Attempts == claim.Claimed.Attempts
+        && current.NextAttemptAt == claim.Claimed.NextAttemptAt;
+
+    private async Task UpdateAsync(Nudge claimed, Func<Nudge, Nudge?> change)
+    {
+        var current = claimed;
+        for (var round = 1; round <= options.MaxConflictRetries; round++)
+        {
+            if (change(current) is not { } next || await nudges.TryUpdateAsync(next, CancellationToken.None) is not null)
+            {
+                return;
+            }
+
+            if (await nudges.GetAsync(claimed.EmployerId, claimed.Id, CancellationToken.None) is not { } fresh)
+            {
+                return;
+            }
+
+            current = fresh;
+        }
+
+        DispatchLog.SettleGaveUp(logger, claimed.Id, claimed.EmployerId, options.MaxConflictRetries);
+    }
+}

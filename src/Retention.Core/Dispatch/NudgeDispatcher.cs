@@ -1,0 +1,256 @@
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using NodaTime;
+using Retention.Core.Content;
+using Retention.Core.Email;
+using Retention.Core.Enrollments;
+using Retention.Core.Journeys;
+using Retention.Core.Storage;
+
+namespace Retention.Core.Dispatch;
+
+/// <summary>
+/// Sends one due nudge, host-agnostic (the self-hosted due-queue and the Service Bus trigger both call it):
+/// claim → render → send → mark sent, each step a compare-and-set on the nudge's version and safe to repeat.
+/// A claim is a lease: <see cref="Nudge.NextAttemptAt"/> of a sending nudge is the instant after which a
+/// crashed dispatcher's claim may be taken over; the replay sends under the same idempotency key.
+/// </summary>
+public sealed class NudgeDispatcher
+{
+    // A message delivered a little before its time (clock skew between broker and host) is still due.
+    private static readonly Duration EarlyTolerance = Duration.FromSeconds(5);
+
+    private readonly INudgeStore nudges;
+    private readonly IEnrollmentStore enrollments;
+    private readonly INudgeRenderer renderer;
+    private readonly IEmailSender sender;
+    private readonly TimeProvider timeProvider;
+    private readonly DispatchOptions options;
+    private readonly ILogger logger;
+    private readonly DispatchSettlement settlement;
+
+    public NudgeDispatcher(INudgeStore nudges, IEnrollmentStore enrollments, INudgeRenderer renderer, IEmailSender sender, TimeProvider timeProvider, DispatchOptions options, ILogger<NudgeDispatcher> logger)
+    {
+        this.nudges = nudges;
+        this.enrollments = enrollments;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.timeProvider = timeProvider;
+        this.options = options;
+        this.logger = logger;
+        settlement = new DispatchSettlement(nudges, options, logger);
+    }
+
+    public async Task<DispatchOutcome> DispatchAsync(string employerId, string nudgeId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(employerId);
+        ArgumentException.ThrowIfNullOrEmpty(nudgeId);
+        for (var round = 1; round <= options.MaxConflictRetries; round++)
+        {
+            if (await DecideAndActAsync(employerId, nudgeId, cancellationToken) is { } outcome)
+            {
+                return outcome;
+            }
+
+            DispatchLog.Conflict(logger, nudgeId, employerId, round);
+        }
+
+        // Someone keeps changing this nudge: leave it as it is and let the host come back later.
+        return new DispatchOutcome(DispatchResult.RetryLater, Now() + Duration.FromTimeSpan(options.BackoffBase), "concurrent changes");
+    }
+
+    /// <summary>Once the original of a reminder or escalation has one of these, the follow-up is no longer wanted.</summary>
+    internal static bool EndsFollowUps(NudgeStatus status) =>
+        status is NudgeStatus.Acted or NudgeStatus.Dismissed or NudgeStatus.Snoozed or NudgeStatus.Cancelled or NudgeStatus.Failed;
+
+    /// <summary>One decision on fresh reads; null when a concurrent change means deciding again.</summary>
+    private async Task<DispatchOutcome?> DecideAndActAsync(string employerId, string nudgeId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var nudge = await nudges.GetAsync(employerId, nudgeId, cancellationToken);
+        if (nudge is null)
+        {
+            DispatchLog.Duplicate(logger, nudgeId, employerId, "nudge not found");
+            return new DispatchOutcome(DispatchResult.NotFound, Detail: "nudge not found");
+        }
+
+        if (Settled(nudge, now) is { } settled)
+        {
+            DispatchLog.Duplicate(logger, nudgeId, employerId, settled.Detail ?? settled.Result.ToString());
+            return settled;
+        }
+
+        var enrollment = await enrollments.GetAsync(employerId, nudge.EnrollmentId, cancellationToken);
+        if (enrollment is null)
+        {
+            return await CancelAsync(nudge, "enrolment not found", DispatchResult.NotFound, cancellationToken);
+        }
+
+        var journey = await nudges.GetJourneyAsync(employerId, nudge.EnrollmentId, cancellationToken);
+        if (await UnwantedBecauseAsync(nudge, enrollment, journey, cancellationToken) is { } reason)
+        {
+            return await CancelAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
+        }
+
+        if (nudge.Attempts >= options.MaxAttempts)
+        {
+            // Only a takeover gets here: the claims before it never finished (the dispatcher kept dying).
+            var failed = nudge with { Status = NudgeStatus.Failed, NextAttemptAt = null, LastError = "attempts exhausted; the last attempt did not finish" };
+            if (await nudges.TryUpdateAsync(failed, cancellationToken) is null)
+            {
+                return null;
+            }
+
+            DispatchLog.Failed(logger, nudgeId, employerId, failed.LastError);
+            return new DispatchOutcome(DispatchResult.Failed, Detail: failed.LastError);
+        }
+
+        var group = DispatchGroup.Collect(nudge, journey, now, options.MaxAttempts);
+        if (group.InFlightUntil is { } inFlightUntil)
+        {
+            DispatchLog.Duplicate(logger, nudgeId, employerId, "its message is being sent by another dispatcher");
+            return new DispatchOutcome(DispatchResult.Duplicate, inFlightUntil, "its message is being sent by another dispatcher");
+        }
+
+        var claims = await ClaimAsync(group.Members, nudge.Id, now, cancellationToken);
+        if (claims is null)
+        {
+            return null;
+        }
+
+        var outcome = await SendAsync(enrollment, claims, nudge.Id, now, cancellationToken);
+
+        // A takeover of a crashed claim that did not hold this nudge: that message is settled, now decide for this one.
+        return claims.Any(c => c.Claimed.Id == nudge.Id) ? outcome : null;
+    }
+
+    private static DispatchOutcome? Settled(Nudge nudge, Instant now) => nudge.Status switch
+    {
+        NudgeStatus.Sent or NudgeStatus.Acted or NudgeStatus.Snoozed or NudgeStatus.Dismissed => new(DispatchResult.Duplicate, Detail: "already sent"),
+        NudgeStatus.Failed => new(DispatchResult.Duplicate, Detail: "already failed"),
+        NudgeStatus.Cancelled => new(DispatchResult.Skipped, Detail: "cancelled"),
+        NudgeStatus.Sending when DispatchGroup.IsLiveSending(nudge, now) => new(DispatchResult.Duplicate, nudge.NextAttemptAt, "being sent by another dispatcher"),
+        NudgeStatus.Scheduled when nudge.NextAttemptAt is { } next && next > now + EarlyTolerance => new(DispatchResult.Duplicate, next, "not due yet"),
+        _ => null,
+    };
+
+    private async Task<string?> UnwantedBecauseAsync(Nudge nudge, Enrollment enrollment, IReadOnlyList<Nudge> journey, CancellationToken cancellationToken)
+    {
+        if (enrollment.Status != EnrollmentStatus.Active)
+        {
+            return "enrolment is " + enrollment.Status;
+        }
+
+        if (enrollment.Erased)
+        {
+            return "personal data erased";
+        }
+
+        if (nudge.Audience == Audience.Newcomer && !enrollment.Consent.NewcomerNudges)
+        {
+            return "no newcomer consent";
+        }
+
+        if (nudge.Audience == Audience.Hr && enrollment.HrContact is null)
+        {
+            return "no HR contact";
+        }
+
+        if (nudge.FollowsUpNudgeId is { } originalId)
+        {
+            var original = journey.FirstOrDefault(n => n.Id == originalId)
+                ?? await nudges.GetAsync(nudge.EmployerId, originalId, cancellationToken);
+            if (original is not null && EndsFollowUps(original.Status))
+            {
+                return "original nudge is " + original.Status;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<DispatchOutcome?> CancelAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)
+    {
+        var cancelled = nudge with { Status = NudgeStatus.Cancelled, NextAttemptAt = null, LastError = reason };
+        if (await nudges.TryUpdateAsync(cancelled, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        DispatchLog.Skipped(logger, nudge.Id, nudge.EmployerId, reason);
+        return new DispatchOutcome(result, Detail: reason);
+    }
+
+    /// <summary>
+    /// Claims the group in a fixed order (due time, id) so that two dispatchers racing for siblings meet on
+    /// the same first nudge and the loser defers, instead of each sending half. Null when the claim lost.
+    /// </summary>
+    private async Task<IReadOnlyList<NudgeClaim>?> ClaimAsync(IReadOnlyList<Nudge> members, string nudgeId, Instant now, CancellationToken cancellationToken)
+    {
+        var leaseUntil = now + Duration.FromTimeSpan(options.SendLease);
+        var claims = new List<NudgeClaim>();
+        foreach (var member in members)
+        {
+            var claim = member with { Status = NudgeStatus.Sending, Attempts = member.Attempts + 1, NextAttemptAt = leaseUntil };
+            if (await nudges.TryUpdateAsync(claim, cancellationToken) is { } claimed)
+            {
+                claims.Add(new NudgeClaim(member, claimed));
+            }
+            else if (member.Id == nudgeId || claims.Count == 0)
+            {
+                await settlement.ReleaseAsync(claims);
+                return null;
+            }
+        }
+
+        return claims;
+    }
+
+    private async Task<DispatchOutcome> SendAsync(Enrollment enrollment, IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant now, CancellationToken cancellationToken)
+    {
+        var group = claims.Select(c => c.Claimed).ToList();
+        MimeMessage message;
+        try
+        {
+            message = renderer.Render(enrollment, group, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DispatchLog.RenderFailed(logger, ex, nudgeId, enrollment.EmployerId);
+            return await settlement.FailAsync(claims, nudgeId, "render failed: " + ex.GetType().Name);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Nothing went out yet: hand the claim back rather than leave it to the lease.
+            await settlement.ReleaseAsync(claims);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var key = MessageIdempotencyKey.For(enrollment.EmployerId, group);
+        EmailSendResult result;
+        try
+        {
+            result = await sender.SendAsync(message, key, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the send may or may not have happened: the lease expires and a replay uses the same key
+        }
+        catch (Exception ex)
+        {
+            DispatchLog.SenderThrew(logger, ex.GetType().Name, nudgeId, enrollment.EmployerId);
+            result = EmailSendResult.Transient("sender threw " + ex.GetType().Name);
+        }
+
+        return result.Status switch
+        {
+            EmailSendStatus.Sent => await settlement.MarkSentAsync(claims, nudgeId, now),
+            EmailSendStatus.Throttled => await settlement.ThrottledAsync(claims, nudgeId, now + Duration.FromTimeSpan(result.RetryAfter ?? options.DefaultThrottleDelay)),
+            EmailSendStatus.Transient => await settlement.RetryOrFailAsync(claims, nudgeId, now, "transient: " + (result.Detail ?? "unknown")),
+            _ => await settlement.FailAsync(claims, nudgeId, "permanent: " + (result.Detail ?? "unknown")),
+        };
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(timeProvider.GetUtcNow());
+}

@@ -20,10 +20,10 @@ public static class RegionalCalendarImport
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
         ArgumentNullException.ThrowIfNull(regionZone);
-        Calendar calendar;
+        Ical.Net.Calendar calendar;
         try
         {
-            calendar = Calendar.Load(ics) ?? throw new FormatException("The .ics text holds no calendar.");
+            calendar = Ical.Net.Calendar.Load(ics) ?? throw new FormatException("The .ics text holds no calendar.");
         }
         catch (Exception ex) when (ex is not FormatException)
         {

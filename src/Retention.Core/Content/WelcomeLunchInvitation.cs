@@ -17,7 +17,7 @@ internal static class WelcomeLunchInvitation
 {
     public static string Create(Enrollment enrollment, Nudge nudge, WelcomeLunchSlot slot, LanguageStrings strings, string host, Instant now)
     {
-        var calendar = new Calendar { Method = "REQUEST" };
+        var calendar = new Ical.Net.Calendar { Method = "REQUEST" };
         calendar.ProductId = "-//Retention//Welcome lunch//EN";
         var lunch = new CalendarEvent
         {

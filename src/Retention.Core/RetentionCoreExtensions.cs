@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Retention.Core.Access;
+using Retention.Core.Application;
+using Retention.Core.Content;
+using Retention.Core.Dispatch;
+using Retention.Core.Email;
+using Retention.Core.Enrollments;
+using Retention.Core.Import;
+using Retention.Core.Journeys;
+using Retention.Core.Links;
+using Retention.Core.Storage;
+
+namespace Retention.Core;
+
+/// <summary>Registers the rules and the application services; both hosts call it, then add a store, a scheduler and an e-mail sender.</summary>
+public static class RetentionCoreExtensions
+{
+    public static IServiceCollection AddRetentionCore(this IServiceCollection services)
+    {
+        Bind<PlanningOptions>(services, PlanningOptions.SectionName);
+        Bind<EnrollmentValidationOptions>(services, EnrollmentValidationOptions.SectionName);
+        Bind<RenderingOptions>(services, RenderingOptions.SectionName);
+        Bind<ActionLinkOptions>(services, ActionLinkOptions.SectionName);
+        Bind<DispatchOptions>(services, DispatchOptions.SectionName);
+
+        services.AddSingleton<IEnrollmentValidator>(p => new EnrollmentValidator(Value<EnrollmentValidationOptions>(p)));
+        services.AddSingleton<IJourneyPlanner>(p => new JourneyPlanner(Value<PlanningOptions>(p)));
+        services.AddSingleton<IActionTokenSigner>(p => new ActionTokenSigner(Value<ActionLinkOptions>(p)));
+        services.AddSingleton(_ => TemplateCatalog.Default);
+        services.AddSingleton<IRegionalContentSource>(p =>
+            new InMemoryRegionalContentSource(SampleRegions.Haugalandet(p.GetRequiredService<RetentionClock>().Now)));
+        services.AddSingleton<INudgeRenderer>(p => new NudgeRenderer(
+            p.GetRequiredService<TemplateCatalog>(),
+            p.GetRequiredService<IRegionalContentSource>(),
+            p.GetRequiredService<IActionTokenSigner>(),
+            Value<RenderingOptions>(p)));
+        services.AddSingleton(p => new NudgeDispatcher(
+            p.GetRequiredService<INudgeStore>(),
+            p.GetRequiredService<IEnrollmentStore>(),
+            p.GetRequiredService<INudgeRenderer>(),
+            p.GetRequiredService<IEmailSender>(),
+            p.GetRequiredService<TimeProvider>(),
+            Value<DispatchOptions>(p),
+            p.GetRequiredService<ILogger<NudgeDispatcher>>()));
+
+        services.AddSingleton<RetentionClock>();
+        services.AddSingleton<JourneyChanges>();
+        services.AddSingleton<EnrollmentService>();
+        services.AddSingleton<PersonalDataService>();
+        services.AddSingleton<CheckInService>();
+        services.AddSingleton<OutcomeService>();
+        services.AddSingleton<LinkActionService>();
+        services.AddSingleton<JourneyService>();
+        services.AddSingleton<EnrollmentImporter>();
+        services.AddSingleton<ApiKeyService>();
+        return services;
+    }
+
+    private static void Bind<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static T Value<T>(IServiceProvider provider)
+        where T : class =>
+        provider.GetRequiredService<IOptions<T>>().Value;
+}

@@ -1,0 +1,11 @@
+namespace Retention.Server;
+
+/// <summary>The server's own settings (section <c>Retention</c>); the adapters bind their own sub-sections.</summary>
+public static class ServerOptions
+{
+    public const string DataDirectory = "Retention:DataDirectory";
+    public const string PublicBaseUrl = "Retention:PublicBaseUrl";
+    public const string StorageProvider = "Retention:Storage:Provider";
+    public const string DispatchEnabled = "Retention:Dispatch:Enabled";
+    public const string ClockOffset = "Retention:Clock:Offset";
+}

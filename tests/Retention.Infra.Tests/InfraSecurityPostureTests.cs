@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+
+namespace Retention.Infra.Tests;
+
+/// <summary>The compiled template holds the security posture the AVM modules would give: identity, RBAC, no local auth, TLS 1.2.</summary>
+public sealed class InfraSecurityPostureTests
+{
+    private static async Task<JsonObject> SingleAsync(string type) =>
+        Assert.Single((await CompiledTemplate.GetAsync()).Resources(type));
+
+    [Fact]
+    public async Task Storage_allows_no_shared_keys_no_public_blobs_and_only_tls12()
+    {
+        var properties = (await SingleAsync("Microsoft.Storage/storageAccounts"))["properties"]!;
+
+        Assert.False((bool)properties["allowSharedKeyAccess"]!);
+        Assert.False((bool)properties["allowBlobPublicAccess"]!);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+        Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
+    }
+
+    [Fact]
+    public async Task Service_bus_has_local_auth_off_and_tls12()
+    {
+        var properties = (await SingleAsync("Microsoft.ServiceBus/namespaces"))["properties"]!;
+
+        Assert.True((bool)properties["disableLocalAuth"]!);
+        Assert.Equal("1.2", (string?)properties["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public async Task Nudges_queue_detects_duplicates_bounds_deliveries_and_dead_letters_expired_messages()
+    {
+        var queue = await SingleAsync("Microsoft.ServiceBus/namespaces/queues");
+        var properties = queue["properties"]!;
+
+        Assert.True((bool)properties["requiresDuplicateDetection"]!);
+        Assert.True(System.Xml.XmlConvert.ToTimeSpan((string)properties["duplicateDetectionHistoryTimeWindow"]!) > TimeSpan.Zero);
+        Assert.InRange((int)properties["maxDeliveryCount"]!, 3, 20);
+        Assert.True((bool)properties["deadLetteringOnMessageExpiration"]!);
+        Assert.False((bool)properties["requiresSession"]!);
+    }
+
+    [Fact]
+    public async Task Cosmos_is_serverless_with_keys_off_and_tls12()
+    {
+        var properties = (await SingleAsync("Microsoft.DocumentDB/databaseAccounts"))["properties"]!;
+
+        Assert.True((bool)properties["disableLocalAuth"]!);
+        Assert.True((bool)properties["disableKeyBasedMetadataWriteAccess"]!);
+        Assert.Equal("Tls12", (string?)properties["minimalTlsVersion"]);
+        Assert.Contains("EnableServerless", CompiledTemplate.Text(properties["capabilities"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cosmos_containers_are_partitioned_by_employer_and_keys_by_id()
+    {
+        var cosmos = (await CompiledTemplate.GetAsync()).Module("cosmos");
+        var containers = cosmos["variables"]!["containers"]!.AsArray().Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!, c => (string)c["partitionKey"]!);
+
+        Assert.Equal("/employerId", containers["enrollments"]);
+        Assert.Equal("/employerId", containers["nudges"]);
+        Assert.Equal("/employerId", containers["events"]);
+        Assert.Equal("/employerId", containers["aggregates"]);
+        Assert.Equal("/id", containers["keys"]);
+        Assert.Equal("/id", containers["leases"]);
+        var container = await SingleAsync("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+        var resource = container["properties"]!["resource"]!;
+        Assert.NotNull(resource["defaultTtl"]);
+        Assert.Equal("consistent", (string?)resource["indexingPolicy"]!["indexingMode"]);
+    }
+
+    [Fact]
+    public async Task Key_vault_authorises_by_rbac()
+    {
+        var properties = (await SingleAsync("Microsoft.KeyVault/vaults"))["properties"]!;
+
+        Assert.True((bool)properties["enableRbacAuthorization"]!);
+        Assert.True((bool)properties["enableSoftDelete"]!);
+    }
+
+    [Fact]
+    public async Task Application_insights_and_log_analytics_accept_entra_auth_only()
+    {
+        Assert.True((bool)(await SingleAsync("Microsoft.Insights/components"))["properties"]!["DisableLocalAuth"]!);
+        Assert.True((bool)(await SingleAsync("Microsoft.OperationalInsights/workspaces"))["properties"]!["features"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public async Task Function_app_runs_on_flex_consumption_as_the_user_assigned_identity_over_https()
+    {
+        var plan = await SingleAsync("Microsoft.Web/serverfarms");
+        var site = await SingleAsync("Microsoft.Web/sites");
+
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
+        Assert.True((bool)site["properties"]!["httpsOnly"]!);
+        Assert.Equal("dotnet-isolated", (string?)site["properties"]!["functionAppConfig"]!["runtime"]!["name"]);
+        Assert.Equal("UserAssignedIdentity", (string?)site["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]);
+        Assert.Contains("'azd-service-name', 'api'", (string?)site["tags"], StringComparison.Ordinal);
+        var policies = (await CompiledTemplate.GetAsync()).Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
+    }
+
+    [Fact]
+    public async Task Role_assignments_are_named_from_resource_principal_and_role()
+    {
+        var compiled = await CompiledTemplate.GetAsync();
+        var assignments = compiled.Resources("Microsoft.Authorization/roleAssignments")
+            .Concat(compiled.Resources("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"))
+            .ToList();
+
+        Assert.True(assignments.Count >= 12, $"{assignments.Count} role assignments");
+        Assert.All(assignments, a =>
+        {
+            var name = (string)a["name"]!;
+            Assert.Contains("guid(resourceId(", name, StringComparison.Ordinal);
+            Assert.Matches(@"parameters\('(identity|user)PrincipalId'\)", name);
+        });
+        var forUser = assignments.Where(a => ((string)a["name"]!).Contains("userPrincipalId", StringComparison.Ordinal)).ToList();
+        Assert.Equal(assignments.Count / 2, forUser.Count);
+        Assert.All(forUser, a => Assert.Contains("empty(parameters('userPrincipalId'))", (string?)a["condition"] ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_data_service_sends_diagnostics_to_log_analytics()
+    {
+        var compiled = await CompiledTemplate.GetAsync();
+        var modulesWithDiagnostics = new[] { "storage", "service-bus", "cosmos", "communication", "key-vault", "api" };
+
+        Assert.All(modulesWithDiagnostics, module =>
+            Assert.Contains("Microsoft.Insights/diagnosticSettings", CompiledTemplate.Text(compiled.Module(module)["resources"]), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task App_settings_use_identity_based_connections_and_hold_no_secrets()
+    {
+        var settings = (await CompiledTemplate.GetAsync()).Module("api");
+        var text = CompiledTemplate.Text(settings) + CompiledTemplate.Text((await CompiledTemplate.GetAsync()).Resources("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "api"));
+
+        Assert.Contains("ServiceBusConnection__fullyQualifiedNamespace", text, StringComparison.Ordinal);
+        Assert.Contains("CosmosDBConnection__accountEndpoint", text, StringComparison.Ordinal);
+        Assert.Contains("AzureWebJobsStorage__credential", text, StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(VaultName=", text, StringComparison.Ordinal);
+        foreach (var secretMarker in new[] { "AccountKey=", "SharedAccessKey=", "InstrumentationKey=", "listKeys(", "listConnectionStrings(" })
+        {
+            Assert.DoesNotContain(secretMarker, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("AZURE_LOCATION")]
+    [InlineData("AZURE_TENANT_ID")]
+    [InlineData("AZURE_RESOURCE_GROUP")]
+    [InlineData("AZURE_FUNCTION_NAME")]
+    [InlineData("SERVICE_API_NAME")]
+    [InlineData("AZURE_COSMOS_ENDPOINT")]
+    [InlineData("AZURE_SERVICEBUS_FULLY_QUALIFIED_NAMESPACE")]
+    [InlineData("AZURE_COMMUNICATION_ENDPOINT")]
+    [InlineData("AZURE_KEY_VAULT_NAME")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
+    public async Task Outputs_are_named_for_azd(string output)
+    {
+        var outputs = (await CompiledTemplate.GetAsync()).Template["outputs"]!.AsObject();
+
+        Assert.True(outputs.ContainsKey(output), output);
+        Assert.Equal("string", (string?)outputs[output]!["type"]);
+    }
+}

@@ -21,9 +21,10 @@ public static class ServiceBusRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new ServiceBusClient(options.FullyQualifiedNamespace, new DefaultAzureCredential())
-                : new ServiceBusClient(options.ConnectionString);
+            // Options validation guarantees exactly one of the two.
+            return options.ConnectionString is { Length: > 0 } emulator
+                ? new ServiceBusClient(emulator)
+                : new ServiceBusClient(options.FullyQualifiedNamespace ?? "", new DefaultAzureCredential());
         });
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>()
             .CreateSender(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.QueueName));

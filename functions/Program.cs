@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Retention.Core.Dispatch;
 using Retention.Functions.Email;
 using Retention.Functions.Messaging;
@@ -31,12 +32,17 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 builder.Services.AddSingleton(TimeProvider.System);
 
 // The same registrations the self-hosted server makes, with the Azure adapters chosen.
-builder.Services.AddRetentionCosmosStorage(builder.Configuration);
-builder.Services.AddRetentionHttp(builder.Configuration);
+builder.Services.AddRetentionCosmosStorage();
+builder.Services.AddRetentionHttp();
 builder.Services.AddRetentionServiceBus(builder.Configuration);
 builder.Services.AddRetentionAcsEmail(builder.Configuration);
 
 // What the Service Bus trigger calls: the same Core dispatcher the self-hosted due-queue service uses.
+builder.Services.AddOptions<DispatchOptions>()
+    .BindConfiguration(DispatchOptions.SectionName)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
 builder.Services.AddSingleton<NudgeDispatcher>();
 
 builder.Build().Run();

@@ -27,9 +27,9 @@ param linkSigningKey string
 @description('Communication Services data location (Europe, Norway, United States, ...).')
 param communicationDataLocation string = 'Europe'
 
-@minValue(86400)
-@description('How long raw records (enrolments, nudges, check-ins) live before Cosmos DB expires them: 3 years.')
-param rawRecordRetentionSeconds int = 94608000
+@minValue(1)
+@description('Days raw records (enrolments, nudges, check-ins) live after their last change before Cosmos DB expires them.')
+param rawRecordRetentionDays int = 1095
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -107,7 +107,6 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     tags: tags
     databaseName: databaseName
-    rawRecordTtlSeconds: rawRecordRetentionSeconds
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -170,12 +169,15 @@ module api 'modules/function-app.bicep' = {
       Retention__Storage__Provider: 'Cosmos'
       Retention__Storage__Cosmos__Endpoint: cosmos.outputs.endpoint
       Retention__Storage__Cosmos__Database: cosmos.outputs.databaseName
+      Retention__Storage__Cosmos__DataContainer: cosmos.outputs.dataContainerName
+      Retention__Storage__Cosmos__KeysContainer: cosmos.outputs.keysContainerName
+      Retention__Storage__Cosmos__RawRecordTimeToLive: '${rawRecordRetentionDays}.00:00:00'
       Retention__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       Retention__ServiceBus__QueueName: serviceBus.outputs.queueName
-      Retention__Email__Provider: 'Acs'
       Retention__Email__Acs__Endpoint: communication.outputs.endpoint
       Retention__Email__Acs__SenderAddress: communication.outputs.senderAddress
-      // ACS starts every resource at 30 mails/minute and 100/hour until a quota increase is granted.
+      // ACS starts every resource at 30 mails/minute and 100/hour until a quota increase is granted; the
+      // rate-limiting decorator of Retention.Email holds sends to it.
       Retention__Email__RateLimit__PerMinute: '30'
       Retention__Email__RateLimit__PerHour: '100'
       Retention__Links__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${keyVault.outputs.linkSigningKeySecretName})'

@@ -2,8 +2,10 @@ using Azure.Communication.Email;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Retention.Core.Email;
+using Retention.Email;
 
 namespace Retention.Functions.Email;
 
@@ -26,7 +28,19 @@ public static class AcsEmailRegistration
             var endpoint = new Uri(sp.GetRequiredService<IOptions<AcsEmailOptions>>().Value.Endpoint);
             return new EmailClient(endpoint, new DefaultAzureCredential(), options);
         });
-        services.AddSingleton<IEmailSender, AcsEmailSender>();
+        // The provider's rate (Retention:Email:RateLimit, 30/minute and 100/hour for a new ACS resource) is held by
+        // the same decorator the self-hosted senders use; it answers Throttled rather than waiting for minutes.
+        services.AddOptions<EmailRateLimitOptions>()
+            .BindConfiguration(EmailOptions.SectionName + ":RateLimit")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AcsEmailSender>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var rate = sp.GetRequiredService<IOptions<EmailRateLimitOptions>>().Value;
+            var acs = sp.GetRequiredService<AcsEmailSender>();
+            return rate.IsBounded ? new RateLimitedEmailSender(acs, rate, sp.GetRequiredService<ILogger<RateLimitedEmailSender>>()) : acs;
+        });
         return services;
     }
 }

@@ -1,5 +1,5 @@
 // Cosmos DB for NoSQL, serverless, keys off (Entra data-plane roles only), TLS 1.2. Containers are created here, not
-// by the app. Everything an employer owns is partitioned by /employerId; API keys by their id.
+// by the app. Everything an employer owns is in one container partitioned by /employerId; API keys by their id.
 param name string
 param location string
 param tags object
@@ -8,20 +8,52 @@ param logAnalyticsWorkspaceId string
 param identityPrincipalId string
 param userPrincipalId string = ''
 
-@description('Raw-record retention in seconds (container default TTL); documents may set a shorter `ttl`.')
-param rawRecordTtlSeconds int
-
 // Cosmos DB Built-in Data Contributor (a Cosmos SQL role, not an Azure RBAC role).
 var dataContributor = '00000000-0000-0000-0000-000000000002'
 
-// Hot paths are point reads; only the properties that listings and journey queries filter or sort on are indexed.
+// The containers of Retention.Storage.Cosmos (CosmosDatabase.DataContainerProperties / KeysContainerProperties, see
+// docs/cosmos.md), plus the dashboard aggregates and the change-feed leases. Hot paths are point reads; only what
+// the one listing query touches is indexed, which keeps writes cheap and personal data out of the index.
 var containers = [
-  { name: 'enrollments', partitionKey: '/employerId', ttl: rawRecordTtlSeconds, included: ['/status/?', '/externalId/?', '/createdAt/?'] }
-  { name: 'nudges', partitionKey: '/employerId', ttl: rawRecordTtlSeconds, included: ['/enrollmentId/?', '/status/?', '/dueAt/?'] }
-  { name: 'events', partitionKey: '/employerId', ttl: rawRecordTtlSeconds, included: ['/enrollmentId/?'] }
-  { name: 'keys', partitionKey: '/id', ttl: -1, included: [] }
-  { name: 'aggregates', partitionKey: '/employerId', ttl: -1, included: [] }
-  { name: 'leases', partitionKey: '/id', ttl: -1, included: ['/*'] }
+  {
+    name: 'employer-data'
+    partitionKey: '/employerId'
+    // TTL on without a default expiry: each document carries its own `ttl` (Retention:Storage:Cosmos:RawRecordTimeToLive).
+    defaultTtl: -1
+    includedPaths: ['/employerId/?', '/type/?', '/status/?', '/createdAtMs/?', '/enrollmentId/?']
+    excludedPaths: ['/*']
+    compositeIndexes: [
+      [
+        { path: '/createdAtMs', order: 'ascending' }
+        { path: '/enrollmentId', order: 'ascending' }
+      ]
+    ]
+  }
+  {
+    name: 'api-keys'
+    partitionKey: '/id'
+    defaultTtl: null
+    includedPaths: []
+    excludedPaths: ['/*']
+    compositeIndexes: []
+  }
+  {
+    // Aggregates outlive raw records (erasure and TTL keep them), so no TTL here.
+    name: 'aggregates'
+    partitionKey: '/employerId'
+    defaultTtl: null
+    includedPaths: []
+    excludedPaths: ['/*']
+    compositeIndexes: []
+  }
+  {
+    name: 'leases'
+    partitionKey: '/id'
+    defaultTtl: null
+    includedPaths: ['/*']
+    excludedPaths: ['/"_etag"/?']
+    compositeIndexes: []
+  }
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
@@ -57,12 +89,13 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
     resource: {
       id: container.name
       partitionKey: { paths: [container.partitionKey], kind: 'Hash', version: 2 }
-      defaultTtl: container.ttl
+      defaultTtl: container.defaultTtl
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
-        includedPaths: [for path in container.included: { path: path }]
-        excludedPaths: contains(container.included, '/*') ? [{ path: '/"_etag"/?' }] : [{ path: '/*' }]
+        includedPaths: [for path in container.includedPaths: { path: path }]
+        excludedPaths: [for path in container.excludedPaths: { path: path }]
+        compositeIndexes: container.compositeIndexes
       }
     }
   }
@@ -102,3 +135,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = account.name
 output endpoint string = account.properties.documentEndpoint
 output databaseName string = account::database.name
+output dataContainerName string = containers[0].name
+output keysContainerName string = containers[1].name

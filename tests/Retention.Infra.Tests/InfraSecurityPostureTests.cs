@@ -53,21 +53,22 @@ public sealed class InfraSecurityPostureTests
     }
 
     [Fact]
-    public async Task Cosmos_containers_are_partitioned_by_employer_and_keys_by_id()
+    public async Task Cosmos_containers_match_the_cosmos_store()
     {
-        var cosmos = (await CompiledTemplate.GetAsync()).Module("cosmos");
-        var containers = cosmos["variables"]!["containers"]!.AsArray().Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!, c => (string)c["partitionKey"]!);
+        var containers = (await CompiledTemplate.GetAsync()).Module("cosmos")["variables"]!["containers"]!.AsArray()
+            .Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!);
 
-        Assert.Equal("/employerId", containers["enrollments"]);
-        Assert.Equal("/employerId", containers["nudges"]);
-        Assert.Equal("/employerId", containers["events"]);
-        Assert.Equal("/employerId", containers["aggregates"]);
-        Assert.Equal("/id", containers["keys"]);
-        Assert.Equal("/id", containers["leases"]);
+        // Retention.Storage.Cosmos: CosmosStoreOptions defaults and CosmosDatabase.DataContainerProperties.
+        Assert.Equal("/employerId", (string?)containers["employer-data"]["partitionKey"]);
+        Assert.Equal(-1, (int)containers["employer-data"]["defaultTtl"]!);
+        Assert.Contains("/createdAtMs/?", CompiledTemplate.Text(containers["employer-data"]["includedPaths"]), StringComparison.Ordinal);
+        Assert.Contains("/*", CompiledTemplate.Text(containers["employer-data"]["excludedPaths"]), StringComparison.Ordinal);
+        Assert.Contains("/enrollmentId", CompiledTemplate.Text(containers["employer-data"]["compositeIndexes"]), StringComparison.Ordinal);
+        Assert.Equal("/id", (string?)containers["api-keys"]["partitionKey"]);
+        Assert.Equal("/employerId", (string?)containers["aggregates"]["partitionKey"]);
+        Assert.Equal("/id", (string?)containers["leases"]["partitionKey"]);
         var container = await SingleAsync("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
-        var resource = container["properties"]!["resource"]!;
-        Assert.NotNull(resource["defaultTtl"]);
-        Assert.Equal("consistent", (string?)resource["indexingPolicy"]!["indexingMode"]);
+        Assert.Equal("consistent", (string?)container["properties"]!["resource"]!["indexingPolicy"]!["indexingMode"]);
     }
 
     [Fact]

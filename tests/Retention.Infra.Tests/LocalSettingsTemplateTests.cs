@@ -77,7 +77,7 @@ public sealed partial class LocalSettingsTemplateTests
 
         Assert.Contains("QueueName = \"nudges\"", code, StringComparison.Ordinal);
         Assert.Contains("var queueName = 'nudges'", File.ReadAllText(Path.Combine(Repository.Infra, "main.bicep")), StringComparison.Ordinal);
-        Assert.Equal(3, triggerContainers.Count);
+        Assert.Equal(["employer-data"], triggerContainers);
         Assert.All(triggerContainers, c => Assert.Contains(c, containers));
         Assert.Contains("leases", containers);
     }
@@ -85,6 +85,6 @@ public sealed partial class LocalSettingsTemplateTests
     [GeneratedRegex("Connection = \"([A-Za-z]+)\"")]
     private static partial Regex ConnectionPattern();
 
-    [GeneratedRegex("CosmosDBTrigger\\(Database, \"([a-z]+)\"")]
+    [GeneratedRegex("CosmosDBTrigger\\(\"retention\", \"([a-z-]+)\"")]
     private static partial Regex CosmosTriggerPattern();
 }

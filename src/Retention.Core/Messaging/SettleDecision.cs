@@ -6,7 +6,12 @@ namespace Retention.Core.Messaging;
 /// <summary>
 /// The settle table of the Service Bus trigger: one <see cref="DispatchOutcome"/> in, one queue action out.
 /// <list type="table">
-/// <item><term>Sent, Duplicate, Skipped</term><description>Complete: done, or nothing to do.</description></item>
+/// <item><term>Sent, Skipped, Duplicate</term><description>Complete: done, or nothing to do.</description></item>
+/// <item><term>Duplicate with a retry time</term><description>
+/// Reschedule a check at <see cref="DispatchOutcome.RetryAt"/>: another dispatcher holds the nudge under a lease until
+/// then (a merged sibling's message). If that dispatcher dies, nothing else would bring the nudge back before
+/// housekeeping; the check sees it sent (and completes) or takes the expired lease over.
+/// </description></item>
 /// <item><term>NotFound, invalid payload</term><description>DeadLetter: no retry can help.</description></item>
 /// <item><term>Throttled</term><description>Reschedule at <see cref="DispatchOutcome.RetryAt"/>: a 429 is not a failure and must not use up delivery attempts.</description></item>
 /// <item><term>RetryLater</term><description>
@@ -56,7 +61,8 @@ public sealed record SettleDecision(SettleAction Action, Instant? RescheduleAt =
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Result switch
         {
-            DispatchResult.Sent or DispatchResult.Duplicate or DispatchResult.Skipped => Complete,
+            DispatchResult.Sent or DispatchResult.Skipped => Complete,
+            DispatchResult.Duplicate => outcome.RetryAt is { } leaseEnd ? Reschedule(leaseEnd) : Complete,
             DispatchResult.NotFound => DeadLetter(NudgeNotFoundReason, outcome.Detail ?? "The nudge or its enrolment does not exist."),
             DispatchResult.Failed => DeadLetter(NudgeFailedReason, outcome.Detail ?? "Sending failed permanently."),
             DispatchResult.Throttled or DispatchResult.RetryLater => outcome.RetryAt is { } at ? Reschedule(at) : Throw,

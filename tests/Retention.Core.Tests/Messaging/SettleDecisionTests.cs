@@ -11,7 +11,7 @@ public sealed class SettleDecisionTests
     public static TheoryData<DispatchResult, SettleAction> Table => new()
     {
         { DispatchResult.Sent, SettleAction.Complete },
-        { DispatchResult.Duplicate, SettleAction.Complete },
+        { DispatchResult.Duplicate, SettleAction.Reschedule },
         { DispatchResult.Skipped, SettleAction.Complete },
         { DispatchResult.NotFound, SettleAction.DeadLetter },
         { DispatchResult.Throttled, SettleAction.Reschedule },
@@ -48,11 +48,25 @@ public sealed class SettleDecisionTests
 
     [Theory]
     [InlineData(DispatchResult.Sent)]
-    [InlineData(DispatchResult.Duplicate)]
     [InlineData(DispatchResult.Skipped)]
     public void Completion_ignores_a_stray_retry_time(DispatchResult result)
     {
         Assert.Equal(SettleDecision.Complete, SettleDecision.For(new DispatchOutcome(result, RetryAt)));
+    }
+
+    [Fact]
+    public void A_duplicate_already_sent_completes()
+    {
+        Assert.Equal(SettleDecision.Complete, SettleDecision.For(new DispatchOutcome(DispatchResult.Duplicate)));
+    }
+
+    [Fact]
+    public void A_duplicate_in_flight_elsewhere_is_checked_again_when_the_lease_ends()
+    {
+        var decision = SettleDecision.For(new DispatchOutcome(DispatchResult.Duplicate, RetryAt, "its message is being sent by another dispatcher"));
+
+        Assert.Equal(SettleAction.Reschedule, decision.Action);
+        Assert.Equal(RetryAt, decision.RescheduleAt);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ param principalType string = 'User'
 
 @secure()
 @minLength(32)
-@description('HMAC key for one-click links; azd generates it once and reads it back from Key Vault afterwards.')
+@description('HMAC key for one-click links, base64 of 32 random bytes; the azd preprovision hook generates it once and keeps it.')
 param linkSigningKey string
 
 @description('Communication Services data location (Europe, Norway, United States, ...).')

@@ -1,5 +1,5 @@
 // Key Vault in RBAC mode holding the HMAC key that signs one-click links. The app reads it through a Key Vault
-// reference in its settings (Key Vault Secrets User); the value comes from azd (see main.parameters.json).
+// reference in its settings (Key Vault Secrets User); the value comes from the azd preprovision hook.
 param name string
 param location string
 param tags object
@@ -52,7 +52,7 @@ resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// azd reads the key back on the next `azd provision` ($(secretOrRandomPassword ...)) so it stays the same.
+// The preprovision hook reads the key back on a fresh clone of the environment, so it stays the same.
 resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
   name: guid(vault.id, userPrincipalId, secretsUser)
   scope: vault

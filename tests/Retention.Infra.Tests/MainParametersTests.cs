@@ -20,9 +20,9 @@ public sealed class MainParametersTests
     }
 
     [Fact]
-    public void Link_signing_key_is_generated_once_then_read_back_from_key_vault()
+    public void Link_signing_key_comes_from_the_azd_environment()
     {
-        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} link-signing-key)", Value("linkSigningKey"));
+        Assert.Equal("${RETENTION_LINK_SIGNING_KEY}", Value("linkSigningKey"));
     }
 
     [Fact]

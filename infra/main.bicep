@@ -176,6 +176,7 @@ module api 'modules/function-app.bicep' = {
       Retention__ServiceBus__QueueName: serviceBus.outputs.queueName
       Retention__Email__Acs__Endpoint: communication.outputs.endpoint
       Retention__Email__Acs__SenderAddress: communication.outputs.senderAddress
+      Retention__Rendering__FromAddress: communication.outputs.senderAddress
       // ACS starts every resource at 30 mails/minute and 100/hour until a quota increase is granted; the
       // rate-limiting decorator of Retention.Email holds sends to it.
       Retention__Email__RateLimit__PerMinute: '30'

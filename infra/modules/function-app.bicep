@@ -80,6 +80,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       // DefaultAzureCredential in app code picks the user-assigned identity by this.
       AZURE_CLIENT_ID: identityClientId
+      // Where the one-click links in the e-mails point (/a/{token} is served by this app).
+      Retention__Rendering__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
     })
   }
 

@@ -145,6 +145,8 @@ public sealed class InfraSecurityPostureTests
         Assert.Contains("CosmosDBConnection__accountEndpoint", text, StringComparison.Ordinal);
         Assert.Contains("AzureWebJobsStorage__credential", text, StringComparison.Ordinal);
         Assert.Contains("@Microsoft.KeyVault(VaultName=", text, StringComparison.Ordinal);
+        Assert.Contains("Retention__Rendering__PublicBaseUrl", text, StringComparison.Ordinal);
+        Assert.Contains("Retention__Storage__Cosmos__DataContainer", text, StringComparison.Ordinal);
         foreach (var secretMarker in new[] { "AccountKey=", "SharedAccessKey=", "InstrumentationKey=", "listKeys(", "listConnectionStrings(" })
         {
             Assert.DoesNotContain(secretMarker, text, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using Azure.Identity;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +19,10 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+
+// Application Insights accepts only Entra-authenticated telemetry (local auth is off in infra): the worker's SDK
+// signs in as the app's identity (AZURE_CLIENT_ID), or as the developer locally.
+builder.Services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(new DefaultAzureCredential()));
 
 // The worker's Application Insights provider keeps only Warning and above by default; let host.json levels decide.
 builder.Logging.Services.Configure<LoggerFilterOptions>(options =>

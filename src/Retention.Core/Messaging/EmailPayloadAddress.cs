@@ -1,0 +1,4 @@
+namespace Retention.Core.Messaging;
+
+/// <summary>One mailbox of an <see cref="EmailPayload"/>.</summary>
+public sealed record EmailPayloadAddress(string Address, string? DisplayName);

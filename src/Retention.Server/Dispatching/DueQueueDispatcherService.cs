@@ -17,6 +17,9 @@ public sealed class DueQueueDispatcherService(
     IOptions<DueQueueDispatcherOptions> options,
     ILogger<DueQueueDispatcherService> logger) : BackgroundService
 {
+    // However fast a demo clock runs, an idle poll loop waits at least this much real time (no busy spin).
+    private static readonly TimeSpan MinimumRealWait = TimeSpan.FromMilliseconds(20);
+
     private readonly DueQueueDispatcherOptions settings = options.Value;
 
     /// <summary>One poll: claims a batch, dispatches it, releases the claims.</summary>
@@ -64,7 +67,9 @@ public sealed class DueQueueDispatcherService(
 
             try
             {
-                await Task.Delay(settings.PollInterval, timeProvider, stoppingToken);
+                await Task.WhenAll(
+                    Task.Delay(settings.PollInterval, timeProvider, stoppingToken),
+                    Task.Delay(MinimumRealWait, TimeProvider.System, stoppingToken));
             }
             catch (OperationCanceledException)
             {

@@ -44,7 +44,7 @@ internal sealed record DispatchGroup(IReadOnlyList<Nudge> Members, Instant? InFl
     private static bool IsSettledFollowUp(Nudge nudge, IReadOnlyList<Nudge> journey) =>
         nudge.FollowsUpNudgeId is { } originalId
         && journey.FirstOrDefault(n => n.Id == originalId) is { } original
-        && NudgeDispatcher.EndsFollowUps(original.Status);
+        && DispatchEligibility.EndsFollowUps(original.Status);
 
     private static List<Nudge> Ordered(IEnumerable<Nudge> nudges) =>
         nudges.OrderBy(n => n.DueAt).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();

@@ -6,7 +6,12 @@ public enum DispatchResult
     /// <summary>The message went out and the nudge (and its merged siblings) are marked sent.</summary>
     Sent,
 
-    /// <summary>Already sent, or being sent by someone else under a live lease: nothing to do.</summary>
+    /// <summary>
+    /// Already sent (or failed), or being sent by someone else under a live lease: nothing to do now. When
+    /// <see cref="DispatchOutcome.RetryAt"/> is set (a live lease elsewhere, or a retry time not reached yet), a
+    /// host without its own redelivery (a Service Bus message it completes) should look again at that time, so
+    /// that a claim whose holder died is still taken over.
+    /// </summary>
     Duplicate,
 
     /// <summary>No longer wanted (cancelled, enrolment not active, followed-up nudge already acted on): marked cancelled.</summary>

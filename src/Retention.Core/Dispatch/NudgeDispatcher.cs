@@ -17,9 +17,6 @@ namespace Retention.Core.Dispatch;
 /// </summary>
 public sealed class NudgeDispatcher
 {
-    // A message delivered a little before its time (clock skew between broker and host) is still due.
-    private static readonly Duration EarlyTolerance = Duration.FromSeconds(5);
-
     private readonly INudgeStore nudges;
     private readonly IEnrollmentStore enrollments;
     private readonly INudgeRenderer renderer;
@@ -59,10 +56,6 @@ public sealed class NudgeDispatcher
         return new DispatchOutcome(DispatchResult.RetryLater, Now() + Duration.FromTimeSpan(options.BackoffBase), "concurrent changes");
     }
 
-    /// <summary>Once the original of a reminder or escalation has one of these, the follow-up is no longer wanted.</summary>
-    internal static bool EndsFollowUps(NudgeStatus status) =>
-        status is NudgeStatus.Acted or NudgeStatus.Dismissed or NudgeStatus.Snoozed or NudgeStatus.Cancelled or NudgeStatus.Failed;
-
     /// <summary>One decision on fresh reads; null when a concurrent change means deciding again.</summary>
     private async Task<DispatchOutcome?> DecideAndActAsync(string employerId, string nudgeId, CancellationToken cancellationToken)
     {
@@ -74,7 +67,7 @@ public sealed class NudgeDispatcher
             return new DispatchOutcome(DispatchResult.NotFound, Detail: "nudge not found");
         }
 
-        if (Settled(nudge, now) is { } settled)
+        if (DispatchEligibility.Settled(nudge, now) is { } settled)
         {
             DispatchLog.Duplicate(logger, nudgeId, employerId, settled.Detail ?? settled.Result.ToString());
             return settled;
@@ -87,7 +80,7 @@ public sealed class NudgeDispatcher
         }
 
         var journey = await nudges.GetJourneyAsync(employerId, nudge.EnrollmentId, cancellationToken);
-        if (await UnwantedBecauseAsync(nudge, enrollment, journey, cancellationToken) is { } reason)
+        if (await DispatchEligibility.UnwantedBecauseAsync(nudges, nudge, enrollment, journey, cancellationToken) is { } reason)
         {
             return await CancelAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
         }
@@ -122,51 +115,6 @@ public sealed class NudgeDispatcher
 
         // A takeover of a crashed claim that did not hold this nudge: that message is settled, now decide for this one.
         return claims.Any(c => c.Claimed.Id == nudge.Id) ? outcome : null;
-    }
-
-    private static DispatchOutcome? Settled(Nudge nudge, Instant now) => nudge.Status switch
-    {
-        NudgeStatus.Sent or NudgeStatus.Acted or NudgeStatus.Snoozed or NudgeStatus.Dismissed => new(DispatchResult.Duplicate, Detail: "already sent"),
-        NudgeStatus.Failed => new(DispatchResult.Duplicate, Detail: "already failed"),
-        NudgeStatus.Cancelled => new(DispatchResult.Skipped, Detail: "cancelled"),
-        NudgeStatus.Sending when DispatchGroup.IsLiveSending(nudge, now) => new(DispatchResult.Duplicate, nudge.NextAttemptAt, "being sent by another dispatcher"),
-        NudgeStatus.Scheduled when nudge.NextAttemptAt is { } next && next > now + EarlyTolerance => new(DispatchResult.Duplicate, next, "not due yet"),
-        _ => null,
-    };
-
-    private async Task<string?> UnwantedBecauseAsync(Nudge nudge, Enrollment enrollment, IReadOnlyList<Nudge> journey, CancellationToken cancellationToken)
-    {
-        if (enrollment.Status != EnrollmentStatus.Active)
-        {
-            return "enrolment is " + enrollment.Status;
-        }
-
-        if (enrollment.Erased)
-        {
-            return "personal data erased";
-        }
-
-        if (nudge.Audience == Audience.Newcomer && !enrollment.Consent.NewcomerNudges)
-        {
-            return "no newcomer consent";
-        }
-
-        if (nudge.Audience == Audience.Hr && enrollment.HrContact is null)
-        {
-            return "no HR contact";
-        }
-
-        if (nudge.FollowsUpNudgeId is { } originalId)
-        {
-            var original = journey.FirstOrDefault(n => n.Id == originalId)
-                ?? await nudges.GetAsync(nudge.EmployerId, originalId, cancellationToken);
-            if (original is not null && EndsFollowUps(original.Status))
-            {
-                return "original nudge is " + original.Status;
-            }
-        }
-
-        return null;
     }
 
     private async Task<DispatchOutcome?> CancelAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)

@@ -1,0 +1,29 @@
+using Retention.Core.Storage;
+
+namespace Retention.Testing.Fakes;
+
+/// <summary>An in-memory <see cref="IApiKeyStore"/>: keys by their public id, adding an existing id keeps the first.</summary>
+public sealed class InMemoryApiKeyStore : IApiKeyStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, ApiKey> keys = new(StringComparer.Ordinal);
+
+    public Task AddAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (gate)
+        {
+            keys.TryAdd(key.Id, key);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ApiKey?> GetAsync(string keyId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(keys.GetValueOrDefault(keyId));
+        }
+    }
+}

@@ -8,14 +8,8 @@ namespace Retention.Core.Journeys;
 /// <summary>Placement: working days only, merged per day, at most the weekly cap of messages per recipient and ISO week.</summary>
 internal sealed partial class JourneyPlanBuilder
 {
-    private static readonly Comparison<PlannedNudge> ByTarget = (a, b) =>
-    {
-        var byDate = a.Target.CompareTo(b.Target);
-        return byDate != 0 ? byDate : a.Order.CompareTo(b.Order);
-    };
-
-    private static string ReasonForYear(string reason, int year) =>
-        string.Concat(reason, "-", year.ToString(CultureInfo.InvariantCulture));
+    private long[] _keys = new long[64];
+    private PlannedNudge[] _scratch = new PlannedNudge[64];
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
@@ -23,10 +17,33 @@ internal sealed partial class JourneyPlanBuilder
     private void PlaceAll(int from, int to)
     {
         var items = CollectionsMarshal.AsSpan(_items)[from..to];
-        items.Sort(ByTarget);
+        SortByTarget(items);
         foreach (ref var item in items)
         {
             item.Date = Place(item.Audience, item.Target);
+        }
+    }
+
+    /// <summary>By wished date, then definition order, then position: packed into one long so the sort compares primitives.</summary>
+    private void SortByTarget(Span<PlannedNudge> items)
+    {
+        if (items.Length > _keys.Length)
+        {
+            _keys = new long[items.Length * 2];
+            _scratch = new PlannedNudge[items.Length * 2];
+        }
+
+        var keys = _keys.AsSpan(0, items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            keys[i] = ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
+        }
+
+        keys.Sort();
+        items.CopyTo(_scratch);
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = _scratch[(int)(keys[i] & 0xFFFFF)];
         }
     }
 
@@ -79,12 +96,18 @@ internal sealed partial class JourneyPlanBuilder
         }
     }
 
-    private List<Nudge> Materialize(Instant now)
+    private Nudge[] Materialize(Instant now)
     {
         var e = _enrollment;
-        NudgeIdentity.Seed(e.EmployerId, e.Id, _seed);
+        NudgeIdentity.Seed(_sha256, e.EmployerId, e.Id, _seed);
         var newcomerZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(e.Newcomer.TimeZone) ?? _policy.EmployerZone;
-        var result = new List<Nudge>(_items.Count);
+        var count = 0;
+        var result = new Nudge[_items.Count];
+        if (_keys.Length < result.Length)
+        {
+            _keys = new long[result.Length * 2];
+        }
+
         var items = CollectionsMarshal.AsSpan(_items);
         for (var i = 0; i < items.Length; i++)
         {
@@ -116,20 +139,20 @@ internal sealed partial class JourneyPlanBuilder
                 FollowsUpNudgeId = followsUp,
                 PlanRevision = e.PlanRevision,
             };
-            result.Add(item.Nudge);
+            // Due time, then audience, then planning position: one primitive key per nudge.
+            _keys[count] = (dueAt.ToUnixTimeSeconds() << 20) + ((long)item.Audience << 18) + count;
+            result[count++] = item.Nudge;
         }
 
-        result.Sort(static (a, b) =>
+        var sorted = new Nudge[count];
+        var keys = _keys.AsSpan(0, count);
+        keys.Sort();
+        for (var i = 0; i < count; i++)
         {
-            var c = a.DueAt.CompareTo(b.DueAt);
-            if (c == 0)
-            {
-                c = a.Audience.CompareTo(b.Audience);
-            }
+            sorted[i] = result[(int)(keys[i] & 0x3FFFF)];
+        }
 
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
-        return result;
+        return sorted;
     }
 
     /// <summary>

@@ -118,8 +118,10 @@ internal sealed partial class JourneyPlanBuilder
             }
 
             // Before arrival the newcomer is still abroad; from arrival day on they are in Norway.
-            var zone = item.Audience == Audience.Newcomer && item.Date < e.ArrivalDate ? newcomerZone : _policy.EmployerZone;
-            var dueAt = DueAt(item.Date, item.Audience, zone);
+            var days = _days[(int)item.Audience];
+            var slot = days.Slot(DayNumber(item.Date));
+            var dueAt = days.DueAt(slot) ??= DueAt(
+                item.Date, item.Audience, item.Audience == Audience.Newcomer && item.Date < e.ArrivalDate ? newcomerZone : _policy.EmployerZone);
             if (dueAt < now)
             {
                 continue;
@@ -135,7 +137,7 @@ internal sealed partial class JourneyPlanBuilder
                 Audience = item.Audience,
                 DueAt = dueAt,
                 Reason = item.Reason,
-                MessageKey = NudgeIdentity.MessageKey(e.Id, item.Audience, item.Date),
+                MessageKey = days.MessageKey(slot) ??= NudgeIdentity.MessageKey(e.Id, item.Audience, item.Date),
                 FollowsUpNudgeId = followsUp,
                 PlanRevision = e.PlanRevision,
             };

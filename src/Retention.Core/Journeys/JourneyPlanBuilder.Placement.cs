@@ -8,41 +8,32 @@ namespace Retention.Core.Journeys;
 internal sealed partial class JourneyPlanBuilder
 {
     private long[] _keys = new long[64];
-    private PlannedNudge[] _scratch = new PlannedNudge[64];
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
-    /// <summary>Sorts items [from, to) by wished date (earlier wishes get the room first) and places each.</summary>
+    /// <summary>
+    /// Places items [from, to) in order of wished date, then definition order (earlier wishes get the room first).
+    /// The order is one primitive key per item, so no item moves and indices stay valid for follow-ups.
+    /// </summary>
     private void PlaceAll(int from, int to)
     {
-        var items = CollectionsMarshal.AsSpan(_items)[from..to];
-        SortByTarget(items);
-        foreach (ref var item in items)
+        var items = CollectionsMarshal.AsSpan(_items);
+        if (to - from > _keys.Length)
         {
-            item.Date = Place(item.Audience, item.Target);
-        }
-    }
-
-    /// <summary>By wished date, then definition order, then position: packed into one long so the sort compares primitives.</summary>
-    private void SortByTarget(Span<PlannedNudge> items)
-    {
-        if (items.Length > _keys.Length)
-        {
-            _keys = new long[items.Length * 2];
-            _scratch = new PlannedNudge[items.Length * 2];
+            _keys = new long[(to - from) * 2];
         }
 
-        var keys = _keys.AsSpan(0, items.Length);
-        for (var i = 0; i < items.Length; i++)
+        var keys = _keys.AsSpan(0, to - from);
+        for (var i = from; i < to; i++)
         {
-            keys[i] = ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
+            keys[i - from] = ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
         }
 
         keys.Sort();
-        items.CopyTo(_scratch);
-        for (var i = 0; i < items.Length; i++)
+        foreach (var key in keys)
         {
-            items[i] = _scratch[(int)(keys[i] & 0xFFFFF)];
+            ref var item = ref items[(int)(key & 0xFFFFF)];
+            item.Date = Place(item.Audience, item.Target);
         }
     }
 

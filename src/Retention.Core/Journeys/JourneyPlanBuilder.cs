@@ -41,7 +41,12 @@ internal sealed partial class JourneyPlanBuilder
             PlaceAll(escalations, _items.Count);
         }
 
-        return Materialize(now);
+        var nudges = Materialize(now);
+
+        // Keep no enrolment (personal data) or nudges alive on the thread between plans.
+        _items.Clear();
+        _enrollment = null!;
+        return nudges;
     }
 
     private void AddMilestones(CompiledJourney journey)

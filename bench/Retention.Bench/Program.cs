@@ -1,1 +1,11 @@
-Console.Error.WriteLine("usage: Retention.Bench <workload> [options] (workloads are added by the benchmark issue)"); return 2;
+using Retention.Bench;
+
+return args.Length > 0 && args[0] == "plan"
+    ? PlanWorkload.Run(args[1..])
+    : Usage();
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Retention.Bench plan [--count N] [--seed S]");
+    return 2;
+}

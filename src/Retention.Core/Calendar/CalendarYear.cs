@@ -7,6 +7,9 @@ internal sealed class CalendarYear
 {
     private readonly ulong[] _holidayBits = new ulong[6];
 
+    // Weekends and holidays by day of year: the planner asks for working days in tight loops.
+    private readonly ulong[] _closedBits = new ulong[6];
+
     public CalendarYear(int year)
     {
         Year = year;
@@ -32,6 +35,15 @@ internal sealed class CalendarYear
         {
             var bit = holiday.Date.DayOfYear;
             _holidayBits[bit >> 6] |= 1UL << (bit & 63);
+        }
+
+        for (var day = new LocalDate(year, 1, 1); day.Year == year; day = day.PlusDays(1))
+        {
+            if (IsHoliday(day) || day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                var bit = day.DayOfYear;
+                _closedBits[bit >> 6] |= 1UL << (bit & 63);
+            }
         }
 
         var skiing = new LocalDate(year, 1, 7);
@@ -64,6 +76,9 @@ internal sealed class CalendarYear
         return (_holidayBits[bit >> 6] & (1UL << (bit & 63))) != 0;
     }
 
-    public bool IsWorkingDay(LocalDate date) =>
-        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !IsHoliday(date);
+    public bool IsWorkingDay(LocalDate date)
+    {
+        var bit = date.DayOfYear;
+        return (_closedBits[bit >> 6] & (1UL << (bit & 63))) == 0;
+    }
 }

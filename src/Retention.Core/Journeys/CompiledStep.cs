@@ -1,3 +1,4 @@
+using System.Globalization;
 using Retention.Core.Calendar;
 
 namespace Retention.Core.Journeys;
@@ -11,9 +12,14 @@ internal sealed class CompiledStep
         Order = order;
         var months = milestone.AtCheckInMonths ? checkInMonths : milestone.AtMonths;
         Months = months is null ? [] : [.. months];
-        MonthReasons = [.. Months.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{milestone.Reason}-{m}"))];
+        MonthReasons = [.. Months.Select(m => string.Create(CultureInfo.InvariantCulture, $"{milestone.Reason}-{m}"))];
         MomentIndex = milestone.Moment is null ? -1 : IndexOf(milestone.Moment);
     }
+
+    private const int FirstCachedYear = 2000;
+
+    // Racing threads may both fill a slot; they write equal strings.
+    private readonly string?[] _yearReasons = new string?[300];
 
     public Milestone Milestone { get; }
 
@@ -26,6 +32,18 @@ internal sealed class CompiledStep
 
     /// <summary>Index into <see cref="NorwegianCalendar.SeasonalMoments"/>, which lists the kinds in a fixed order.</summary>
     public int MomentIndex { get; }
+
+    /// <summary><c>{reason}-{year}</c> for calendar milestones, cached for this century and the next two.</summary>
+    public string ReasonForYear(int year)
+    {
+        var index = year - FirstCachedYear;
+        if ((uint)index >= (uint)_yearReasons.Length)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{Milestone.Reason}-{year}");
+        }
+
+        return _yearReasons[index] ??= string.Create(CultureInfo.InvariantCulture, $"{Milestone.Reason}-{year}");
+    }
 
     private static int IndexOf(string moment)
     {

@@ -4,6 +4,14 @@ namespace Retention.Core.Journeys;
 /// A journey as data: the milestones an enrolment goes through. The default ships as the embedded resource
 /// <c>Journeys/default-journey.json</c>; an employer can load its own with <see cref="Parse"/>.
 /// </summary>
+/// <remarks>
+/// JSON: <c>{ "name": "…", "milestones": [ … ] }</c>; each milestone has <c>kind</c> (kebab-case), <c>audience</c>
+/// (<c>newcomer|ildsjel|hr</c>), <c>anchor</c> (<c>arrival|start|calendar</c>), <c>reason</c> (required unless
+/// calendar), <c>moment</c> (calendar only, see <see cref="Calendar.SeasonalMomentKinds"/>), at most one of
+/// <c>offsetDays</c>, <c>offsetWorkingDays</c>, <c>atMonths</c> (a list, or <c>"checkInMonths"</c>), optional
+/// <c>conditions</c> (<c>hasPartnerOrChildren</c>, <c>hasChildUnder6</c>, <c>hasSchoolChild</c>,
+/// <c>requiresNewcomerConsent</c>) and <c>escalate</c> (ildsjel only). Unknown properties are errors.
+/// </remarks>
 public sealed class JourneyDefinition
 {
     private const string DefaultResource = "Retention.Core.Journeys.default-journey.json";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using NodaTime;
 using Retention.Core.Calendar;
@@ -8,24 +7,32 @@ namespace Retention.Core.Journeys;
 /// <summary>Placement: working days only, merged per day, at most the weekly cap of messages per recipient and ISO week.</summary>
 internal sealed partial class JourneyPlanBuilder
 {
-    private static readonly Comparison<PlannedNudge> ByTarget = (a, b) =>
-    {
-        var byDate = a.Target.CompareTo(b.Target);
-        return byDate != 0 ? byDate : a.Order.CompareTo(b.Order);
-    };
-
-    private static string ReasonForYear(string reason, int year) =>
-        string.Concat(reason, "-", year.ToString(CultureInfo.InvariantCulture));
+    private long[] _keys = new long[64];
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
-    /// <summary>Sorts items [from, to) by wished date (earlier wishes get the room first) and places each.</summary>
+    /// <summary>
+    /// Places items [from, to) in order of wished date, then definition order (earlier wishes get the room first).
+    /// The order is one primitive key per item, so no item moves and indices stay valid for follow-ups.
+    /// </summary>
     private void PlaceAll(int from, int to)
     {
-        var items = CollectionsMarshal.AsSpan(_items)[from..to];
-        items.Sort(ByTarget);
-        foreach (ref var item in items)
+        var items = CollectionsMarshal.AsSpan(_items);
+        if (to - from > _keys.Length)
         {
+            _keys = new long[(to - from) * 2];
+        }
+
+        var keys = _keys.AsSpan(0, to - from);
+        for (var i = from; i < to; i++)
+        {
+            keys[i - from] = ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
+        }
+
+        keys.Sort();
+        foreach (var key in keys)
+        {
+            ref var item = ref items[(int)(key & 0xFFFFF)];
             item.Date = Place(item.Audience, item.Target);
         }
     }
@@ -77,81 +84,5 @@ internal sealed partial class JourneyPlanBuilder
                 Original = previous.Original >= 0 ? previous.Original : i,
             });
         }
-    }
-
-    private List<Nudge> Materialize(Instant now)
-    {
-        var e = _enrollment;
-        NudgeIdentity.Seed(e.EmployerId, e.Id, _seed);
-        var newcomerZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(e.Newcomer.TimeZone) ?? _policy.EmployerZone;
-        var result = new List<Nudge>(_items.Count);
-        var items = CollectionsMarshal.AsSpan(_items);
-        for (var i = 0; i < items.Length; i++)
-        {
-            ref var item = ref items[i];
-            if (item.Dropped || (item.Original >= 0 && items[item.Original].Nudge is null))
-            {
-                continue;
-            }
-
-            // Before arrival the newcomer is still abroad; from arrival day on they are in Norway.
-            var zone = item.Audience == Audience.Newcomer && item.Date < e.ArrivalDate ? newcomerZone : _policy.EmployerZone;
-            var dueAt = DueAt(item.Date, item.Audience, zone);
-            if (dueAt < now)
-            {
-                continue;
-            }
-
-            var followsUp = item.Original >= 0 ? items[item.Original].Nudge!.Id : null;
-            item.Nudge = new Nudge
-            {
-                Id = NudgeIdentity.Id(_seed, item.Kind, item.Audience, item.Reason, dueAt, followsUp),
-                EmployerId = e.EmployerId,
-                EnrollmentId = e.Id,
-                Kind = item.Kind,
-                Audience = item.Audience,
-                DueAt = dueAt,
-                Reason = item.Reason,
-                MessageKey = NudgeIdentity.MessageKey(e.Id, item.Audience, item.Date),
-                FollowsUpNudgeId = followsUp,
-                PlanRevision = e.PlanRevision,
-            };
-            result.Add(item.Nudge);
-        }
-
-        result.Sort(static (a, b) =>
-        {
-            var c = a.DueAt.CompareTo(b.DueAt);
-            if (c == 0)
-            {
-                c = a.Audience.CompareTo(b.Audience);
-            }
-
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
-        return result;
-    }
-
-    /// <summary>
-    /// A time in the sending window on <paramref name="date"/> in <paramref name="zone"/>. The minute is fixed per
-    /// enrolment and recipient, so merged nudges share it. Lenient mapping keeps it DST-safe; should a gap push
-    /// the time out of the window, the window start is used.
-    /// </summary>
-    private Instant DueAt(LocalDate date, Audience audience, DateTimeZone zone)
-    {
-        var time = _policy.WindowStart;
-        if (_policy.Spread)
-        {
-            var minutes = BitConverter.ToUInt32(_seed, 4 * (int)audience) % (uint)_policy.WindowMinutes;
-            time = time.PlusMinutes((int)minutes);
-        }
-
-        var zoned = date.At(time).InZoneLeniently(zone);
-        if (zoned.TimeOfDay != time)
-        {
-            zoned = date.At(_policy.WindowStart).InZoneLeniently(zone);
-        }
-
-        return zoned.ToInstant();
     }
 }

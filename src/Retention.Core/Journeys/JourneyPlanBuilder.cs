@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using NodaTime;
 using Retention.Core.Calendar;
 using Retention.Core.Enrollments;
@@ -13,10 +14,11 @@ internal sealed partial class JourneyPlanBuilder
     private readonly List<PlannedNudge> _items = new(64);
     private readonly RecipientDays[] _days = [new(), new(), new()];
     private readonly byte[] _seed = new byte[NudgeIdentity.SeedLength];
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private PlanningPolicy _policy = null!;
     private Enrollment _enrollment = null!;
 
-    public List<Nudge> Build(Enrollment enrollment, CompiledJourney journey, PlanningPolicy policy, Instant now)
+    public Nudge[] Build(Enrollment enrollment, CompiledJourney journey, PlanningPolicy policy, Instant now)
     {
         _policy = policy;
         _enrollment = enrollment;
@@ -39,7 +41,12 @@ internal sealed partial class JourneyPlanBuilder
             PlaceAll(escalations, _items.Count);
         }
 
-        return Materialize(now);
+        var nudges = Materialize(now);
+
+        // Keep no enrolment (personal data) or nudges alive on the thread between plans.
+        _items.Clear();
+        _enrollment = null!;
+        return nudges;
     }
 
     private void AddMilestones(CompiledJourney journey)
@@ -103,7 +110,7 @@ internal sealed partial class JourneyPlanBuilder
             var target = NorwegianCalendar.SeasonalMoments(year)[step.MomentIndex].Date.PlusDays(step.Milestone.OffsetDays);
             if (target >= windowStart && target <= windowEnd)
             {
-                Add(step, ReasonForYear(step.Milestone.Reason, year), target, seasonal: true);
+                Add(step, step.ReasonForYear(year), target, seasonal: true);
             }
         }
     }

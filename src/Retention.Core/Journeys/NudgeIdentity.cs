@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
@@ -7,9 +8,11 @@ using NodaTime;
 namespace Retention.Core.Journeys;
 
 /// <summary>
-/// Deterministic nudge ids and message keys. An id is SHA-256 over the enrolment (employer and enrolment id),
-/// kind, audience, reason, due instant and followed-up nudge, shortened to 128 bits of lowercase hex: the same
-/// plan input gives the same ids, and a nudge that moves gets a new id (so a re-plan never overwrites one).
+/// Deterministic nudge ids and message keys. An id is 128 bits of lowercase hex: XXH128 over a SHA-256 digest of
+/// the enrolment (employer and enrolment id) followed by kind, audience, reason, due instant and followed-up nudge.
+/// The same plan input gives the same ids, and a nudge that moves gets a new id (so a re-plan never overwrites one).
+/// Ids are identifiers, not secrets (action links are HMAC-signed separately); SHA-256 per nudge cost more than
+/// all the rest of planning together, so it is spent once per enrolment and the per-nudge part uses XXH128.
 /// </summary>
 internal static class NudgeIdentity
 {
@@ -19,8 +22,8 @@ internal static class NudgeIdentity
 
     public static string AudienceName(Audience audience) => AudienceNames[(int)audience];
 
-    /// <summary>The per-enrolment part of every id, hashed once per plan.</summary>
-    public static void Seed(string employerId, string enrollmentId, Span<byte> seed)
+    /// <summary>The per-enrolment part of every id, hashed once per plan with the caller's reusable SHA-256.</summary>
+    public static void Seed(IncrementalHash sha256, string employerId, string enrollmentId, Span<byte> seed)
     {
         var length = Encoding.UTF8.GetMaxByteCount(employerId.Length + enrollmentId.Length) + 1;
         byte[]? rented = null;
@@ -28,7 +31,11 @@ internal static class NudgeIdentity
         var written = Encoding.UTF8.GetBytes(employerId, buffer);
         buffer[written++] = 0;
         written += Encoding.UTF8.GetBytes(enrollmentId, buffer[written..]);
-        SHA256.HashData(buffer[..written], seed);
+
+        // Reused rather than SHA256.HashData: the one-shot call builds a native context each time, which cost
+        // more than the rest of a plan.
+        sha256.AppendData(buffer[..written]);
+        sha256.GetHashAndReset(seed);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
@@ -54,14 +61,14 @@ internal static class NudgeIdentity
             written += Encoding.UTF8.GetBytes(followsUp, buffer[written..]);
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(buffer[..written], hash);
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(buffer[..written], hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return Convert.ToHexStringLower(hash[..16]);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary><c>{enrollmentId}:{audience}:{yyyy-MM-dd}</c>: one message per recipient per local date.</summary>

@@ -214,6 +214,30 @@ public sealed class JourneyPlannerTests
         Assert.True(other.Count > 40);
     }
 
+    [Fact]
+    public void A_long_journey_of_many_milestones_is_planned_completely_and_twice_the_same()
+    {
+        // 4 × 121 monthly ildsjel milestones with escalations: far more than the planner's initial buffers hold.
+        var months = string.Join(", ", Enumerable.Range(0, 121));
+        var own = JourneyDefinition.Parse($$"""
+            { "milestones": [
+              { "kind": "a", "audience": "ildsjel", "reason": "m", "anchor": "start", "atMonths": [{{months}}], "escalate": true },
+              { "kind": "b", "audience": "ildsjel", "reason": "m", "anchor": "start", "atMonths": [{{months}}], "escalate": true },
+              { "kind": "c", "audience": "newcomer", "reason": "m", "anchor": "arrival", "atMonths": [{{months}}] },
+              { "kind": "d", "audience": "hr", "reason": "m", "anchor": "arrival", "atMonths": [{{months}}] } ] }
+            """);
+        var planner = new JourneyPlanner(new PlanningOptions(), own);
+
+        var first = planner.Plan(SampleEnrollments.Audrey(), Enrolled);
+        var second = planner.Plan(SampleEnrollments.Audrey(), Enrolled);
+        var small = planner.Plan(SampleEnrollments.Audrey() with { Id = "enrollment-2" }, Enrolled);
+
+        Assert.Equal(121 * 8, first.Count); // a, b, c, d, and a reminder and an HR escalation for each a and b
+        Assert.Equal(first, second);
+        Assert.Equal(first.Count, small.Count);
+        Assert.Equal(first.OrderBy(n => n.DueAt).ThenBy(n => n.Audience).Select(n => n.DueAt), first.Select(n => n.DueAt));
+    }
+
     private static IReadOnlyList<Nudge> Plan(Enrollment enrollment) => new JourneyPlanner(new PlanningOptions()).Plan(enrollment, Enrolled);
 
     private static int Week(string messageKey)

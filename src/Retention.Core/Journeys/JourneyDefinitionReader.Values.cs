@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Retention.Core.Journeys;
 
-/// <summary>The list-valued milestone properties: <c>atMonths</c> and <c>conditions</c>.</summary>
+/// <summary>Reading single values and the list-valued milestone properties (<c>atMonths</c>, <c>conditions</c>).</summary>
 internal static partial class JourneyDefinitionReader
 {
     private static (IReadOnlyList<int>? Months, bool AtCheckInMonths) Months(JsonElement element, string path, List<string> problems)
@@ -71,5 +71,60 @@ internal static partial class JourneyDefinitionReader
         }
 
         return conditions;
+    }
+
+    private static string? String(JsonElement element, string name, string path, List<string> problems, bool required)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            if (required)
+            {
+                problems.Add($"{path}.{name}: required");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
+        {
+            problems.Add($"{path}.{name}: must be a non-empty string");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static T? Enum<T>(JsonElement element, string name, string path, List<string> problems)
+        where T : struct, Enum
+    {
+        var text = String(element, name, path, problems, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        problems.Add($"{path}.{name}: \"{text}\" is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        return null;
+    }
+
+    private static int? Int(JsonElement element, string name, string path, List<string> problems)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && Math.Abs(number) <= 3660)
+        {
+            return number;
+        }
+
+        problems.Add($"{path}.{name}: must be a whole number between -3660 and 3660");
+        return null;
     }
 }

@@ -14,7 +14,7 @@ public sealed class RegionalContentJsonTests
             { "municipality": "karmøy", "title": "Market", "start": "2027-03-13", "end": "2027-03-14" },
             { "municipality": "Haugesund", "title": "Walk", "start": "2027-01-10T11:00:00" }
           ],
-          "familyActivities": [ { "municipality": "Haugesund", "title": "Swim", "description": "Pool", "minAge": 3 } ],
+          "familyActivities": [ { "municipality": "Haugesund", "title": "Swim", "description": { "nb": "Basseng", "en": "Pool" }, "minAge": 3 } ],
           "services": [ { "municipality": "Karmøy", "kind": "norwegian-course", "name": "Course", "description": "Evenings", "url": "https://example.org/n" } ]
         }
         """;
@@ -95,5 +95,14 @@ public sealed class RegionalContentJsonTests
 
             Assert.Contains(region.Events, e => e.Municipality == municipality);
         }
+    }
+
+    [Fact]
+    public void A_description_may_come_in_several_languages_with_english_as_default()
+    {
+        var swim = RegionalContentJson.Parse(Region).FamilyActivities.Single();
+
+        Assert.Equal(("Pool", "Basseng", "Pool", "Pool"), (swim.Description, swim.DescriptionIn("nb"), swim.DescriptionIn("en"), swim.DescriptionIn("de")));
+        Assert.Equal("Evenings", RegionalContentJson.Parse(Region).Services.Single().DescriptionIn("nb"));
     }
 }

@@ -232,6 +232,17 @@ public sealed partial class NudgeRendererTests
         Assert.Equal("Easter is coming: plan for closed shops · July: when Norway goes on holiday", message.Subject);
     }
 
+    [Theory]
+    [InlineData("http://retention.example.no", "Europe/Oslo")]
+    [InlineData("retention.example.no", "Europe/Oslo")]
+    [InlineData("https://retention.example.no", "Mars/Olympus")]
+    public void Options_without_an_https_base_url_or_with_an_unknown_zone_are_refused(string baseUrl, string zone)
+    {
+        var options = ContentFixtures.Options with { PublicBaseUrl = baseUrl, WorkplaceTimeZone = zone };
+
+        Assert.Throws<ArgumentException>(() => new NudgeRenderer(TemplateCatalog.Default, ContentFixtures.SampleSource(), ContentFixtures.Signer, options));
+    }
+
     private static IEnumerable<ActionToken> Tokens(MimeMessage message) =>
         Urls(message).Where(u => u.Contains("/a/", StringComparison.Ordinal)).Select(u =>
         {

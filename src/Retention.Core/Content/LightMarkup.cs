@@ -61,18 +61,30 @@ internal static partial class LightMarkup
     private static string InlineHtml(string line, IReadOnlyList<TemplateLink> links)
     {
         var escaped = Bold().Replace(Escape(line), "<strong>$1</strong>");
-        return Marker().Replace(escaped, m => Link(m, links) is { } link
-            ? $"<a href=\"{Escape(link.Url)}\" style=\"color:#1a5fb4\">{Escape(link.Text)}</a>"
-            : "");
+        return Marker().Replace(escaped, m => Link(m, links) switch
+        {
+            { } link when IsSafe(link.Url) => $"<a href=\"{Escape(link.Url)}\" style=\"color:#1a5fb4\">{Escape(link.Text)}</a>",
+            { } link => Escape(link.Text),
+            null => "",
+        });
     }
 
     private static string InlineText(string line, IReadOnlyList<TemplateLink> links)
     {
         var plain = Bold().Replace(line, "$1");
-        return Marker().Replace(plain, m => Link(m, links) is { } link
-            ? (link.Text == link.Url ? link.Url : $"{link.Text} ({link.Url})")
-            : "");
+        return Marker().Replace(plain, m => Link(m, links) switch
+        {
+            { } link when link.Url.StartsWith("mailto:", StringComparison.Ordinal) => link.Text,
+            { } link when IsSafe(link.Url) && link.Text != link.Url => $"{link.Text} ({link.Url})",
+            { } link when IsSafe(link.Url) => link.Url,
+            { } link => link.Text,
+            null => "",
+        });
     }
+
+    // Only web and mail links: a javascript: or data: URL from an imported feed is shown as text.
+    private static bool IsSafe(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
 
     private static TemplateLink? Link(Match marker, IReadOnlyList<TemplateLink> links) =>
         int.TryParse(marker.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < links.Count ? links[i] : null;

@@ -68,7 +68,7 @@ internal sealed class MessageBody(LanguageStrings strings, string language, stri
             {
                 text.Append("- ").Append(label).Append(": ").Append(url).Append('\n');
                 html.Append("<a href=\"").Append(LightMarkup.Escape(url)).Append("\" style=\"").Append(primary ? Button : Secondary).Append("\">")
-                    .Append(LightMarkup.Escape(label)).Append("</a>");
+                    .Append(LightMarkup.Escape(label)).Append("</a>\n");
             }
 
             text.Append('\n');
@@ -87,7 +87,7 @@ internal sealed class MessageBody(LanguageStrings strings, string language, stri
                     var url = links.For(section.Nudge, action, value);
                     var digit = value.ToString(CultureInfo.InvariantCulture);
                     text.Append("  ").Append(digit).Append(": ").Append(url).Append('\n');
-                    html.Append("<a href=\"").Append(LightMarkup.Escape(url)).Append("\" style=\"").Append(Scale).Append("\">").Append(digit).Append("</a>");
+                    html.Append("<a href=\"").Append(LightMarkup.Escape(url)).Append("\" style=\"").Append(Scale).Append("\">").Append(digit).Append("</a>\n");
                 }
 
                 text.Append('\n');

@@ -1,9 +1,13 @@
 namespace Retention.Core.Content;
 
-/// <summary>A municipal service with the page where one applies or reads more.</summary>
+/// <summary>A municipal service with the page where one applies or reads more; the description may come in several languages.</summary>
 public sealed record MunicipalService(
     string Municipality,
     MunicipalServiceKind Kind,
     string Name,
     string Description,
-    string Url);
+    string Url,
+    IReadOnlyDictionary<string, string>? Translations = null)
+{
+    public string DescriptionIn(string language) => Translations?.GetValueOrDefault(language) ?? Description;
+}

@@ -64,7 +64,7 @@ public sealed class NudgeRenderer : INudgeRenderer
         var sections = nudges.Select(n =>
         {
             var template = _catalog.Resolve(n.Kind, n.Audience, lang).Template;
-            var model = TemplateModel.Build(enrollment, n, local, dates, _workplaceZone, now, WelcomeLunchSlot.For(n, _workplaceZone));
+            var model = TemplateModel.Build(enrollment, n, local, template.Language, dates, _workplaceZone, now, WelcomeLunchSlot.For(n, _workplaceZone));
             return RenderedSection.Render(n, template, model);
         }).ToList();
 

@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace Retention.Core.Content;
 
 /// <summary>
-/// Reads a region from JSON (format: <c>docs/content.md</c>; sample: <c>Content/Regions/haugalandet.json</c>).
+/// Reads a region from JSON (format: <c>Content/README.md</c>; sample: <c>Content/Regions/haugalandet.json</c>).
 /// Local times are read in the region's zone; a date without a time is an all-day event. Unknown properties and
 /// bad values are rejected with the item's position, so a curator sees what to fix.
 /// </summary>
@@ -73,17 +73,17 @@ public static class RegionalContentJson
         {
             var where = $"familyActivities[{i}]";
             Require(a.Title, where + ".title");
-            Require(a.Description, where + ".description");
-            return new FamilyActivity(Municipality(a.Municipality, where), a.Title!, a.Description!, a.Place, Url(a.Url, where), a.MinAge ?? 0, a.MaxAge ?? 99);
+            var (description, translations) = Text(a.Description, where + ".description");
+            return new FamilyActivity(Municipality(a.Municipality, where), a.Title!, description, a.Place, Url(a.Url, where), a.MinAge ?? 0, a.MaxAge ?? 99, translations);
         }).ToList();
 
         var services = (d.Services ?? []).Select((s, i) =>
         {
             var where = $"services[{i}]";
             Require(s.Name, where + ".name");
-            Require(s.Description, where + ".description");
             Require(s.Url, where + ".url");
-            return new MunicipalService(Municipality(s.Municipality, where), s.Kind ?? throw new FormatException(where + ".kind is required."), s.Name!, s.Description!, Url(s.Url, where)!);
+            var (description, translations) = Text(s.Description, where + ".description");
+            return new MunicipalService(Municipality(s.Municipality, where), s.Kind ?? throw new FormatException(where + ".kind is required."), s.Name!, description, Url(s.Url, where)!, translations);
         }).ToList();
 
         return new RegionalContent
@@ -149,6 +149,27 @@ public static class RegionalContentJson
             : throw new FormatException($"{where}.url: '{url}' is not an absolute http(s) URL.");
     }
 
+    // "text", or { "en": "text", "nb": "tekst" } with English (else the first) as the default.
+    private static (string Text, IReadOnlyDictionary<string, string>? Translations) Text(JsonElement? value, string where)
+    {
+        switch (value?.ValueKind)
+        {
+            case JsonValueKind.String when !string.IsNullOrWhiteSpace(value.Value.GetString()):
+                return (value.Value.GetString()!, null);
+            case JsonValueKind.Object:
+                var texts = value.Value.EnumerateObject()
+                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"{where}.{p.Name} must be text."), StringComparer.Ordinal);
+                if (texts.Count == 0 || texts.Values.Any(string.IsNullOrWhiteSpace))
+                {
+                    throw new FormatException($"{where} needs at least one non-empty language.");
+                }
+
+                return (texts.GetValueOrDefault("en") ?? texts.Values.First(), texts);
+            default:
+                throw new FormatException($"{where} is required (text, or an object of texts by language).");
+        }
+    }
+
     private static void Require(string? value, string where)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -163,7 +184,7 @@ public static class RegionalContentJson
 
     private sealed record EventDocument(string? Municipality, string? Title, string? Start, string? End, string? Place, string? Url, string? Description);
 
-    private sealed record ActivityDocument(string? Municipality, string? Title, string? Description, string? Place, string? Url, int? MinAge, int? MaxAge);
+    private sealed record ActivityDocument(string? Municipality, string? Title, JsonElement? Description, string? Place, string? Url, int? MinAge, int? MaxAge);
 
-    private sealed record ServiceDocument(string? Municipality, MunicipalServiceKind? Kind, string? Name, string? Description, string? Url);
+    private sealed record ServiceDocument(string? Municipality, MunicipalServiceKind? Kind, string? Name, JsonElement? Description, string? Url);
 }

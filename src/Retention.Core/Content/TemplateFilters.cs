@@ -18,4 +18,11 @@ public static class TemplateFilters
         links.Add(new TemplateLink(string.IsNullOrEmpty(label) ? url : label, url));
         return TemplateLink.Marker(links.Count - 1);
     }
+
+    /// <summary><c>{{ person.email | mailto }}</c>: a mail link showing the address.</summary>
+    public static string Mailto(Context context, object? input)
+    {
+        var address = Convert.ToString(input, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return Link(context, "mailto:" + address, address);
+    }
 }

@@ -6,15 +6,15 @@ using Retention.Core.Journeys;
 namespace Retention.Core.Content;
 
 /// <summary>
-/// The variables a template sees (snake_case, documented in <c>docs/content.md</c>). Every variable is always
-/// present — empty rather than missing — so strict rendering in tests catches a misspelt name.
+/// The variables a template sees (snake_case, listed in <c>Content/README.md</c>). Every variable is always
+/// present, empty rather than missing, so a template can test it and the variable check in the tests can see it.
 /// </summary>
 internal static class TemplateModel
 {
     private const int MaxEvents = 8;
 
     public static Dictionary<string, object> Build(
-        Enrollment enrollment, Nudge nudge, LocalContent local, DateText dates, DateTimeZone workplaceZone, Instant now, WelcomeLunchSlot lunch)
+        Enrollment enrollment, Nudge nudge, LocalContent local, string language, DateText dates, DateTimeZone workplaceZone, Instant now, WelcomeLunchSlot lunch)
     {
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(local.TimeZone) ?? workplaceZone;
         var children = enrollment.Family.ChildrenAges;
@@ -55,14 +55,14 @@ internal static class TemplateModel
             ["events"] = local.Events.Take(MaxEvents).Select(e => Event(e, dates, zone)).ToList(),
             ["nearby_events"] = local.NearbyEvents.Take(MaxEvents).Select(e => Event(e, dates, zone)).ToList(),
             ["family_activities"] = local.FamilyActivities.Select(a => Map(
-                ("title", a.Title), ("description", a.Description), ("place", a.Place), ("url", a.Url),
+                ("title", a.Title), ("description", a.DescriptionIn(language)), ("place", a.Place), ("url", a.Url),
                 ("ages", a.MinAge == 0 && a.MaxAge >= 99 ? "" : $"{a.MinAge}–{a.MaxAge}"))).ToList(),
             ["services"] = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                ["kindergarten"] = Services(local, MunicipalServiceKind.Kindergarten),
-                ["school"] = Services(local, MunicipalServiceKind.School),
-                ["norwegian_course"] = Services(local, MunicipalServiceKind.NorwegianCourse),
-                ["other"] = Services(local, MunicipalServiceKind.Other),
+                ["kindergarten"] = Services(local, MunicipalServiceKind.Kindergarten, language),
+                ["school"] = Services(local, MunicipalServiceKind.School, language),
+                ["norwegian_course"] = Services(local, MunicipalServiceKind.NorwegianCourse, language),
+                ["other"] = Services(local, MunicipalServiceKind.Other, language),
             },
             ["lunch"] = Map(("date", dates.Date(lunch.Date)), ("start", DateText.Time(lunch.Start)), ("end", DateText.Time(lunch.End))),
         };
@@ -72,8 +72,8 @@ internal static class TemplateModel
         ("title", e.Title), ("when", dates.Span(e, zone)), ("place", e.Place), ("url", e.Url),
         ("municipality", e.Municipality), ("description", e.Description));
 
-    private static List<Dictionary<string, object>> Services(LocalContent local, MunicipalServiceKind kind) =>
-        [.. local.ServicesOf(kind).Select(s => Map(("name", s.Name), ("description", s.Description), ("url", s.Url)))];
+    private static List<Dictionary<string, object>> Services(LocalContent local, MunicipalServiceKind kind, string language) =>
+        [.. local.ServicesOf(kind).Select(s => Map(("name", s.Name), ("description", s.DescriptionIn(language)), ("url", s.Url)))];
 
     private static Dictionary<string, object> Map(params (string Key, string? Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => (object)TemplateLink.Clean(p.Value), StringComparer.Ordinal);

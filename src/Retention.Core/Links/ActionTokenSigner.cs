@@ -162,7 +162,14 @@ public sealed class ActionTokenSigner : IActionTokenSigner
             return false;
         }
 
-        bytes = Base64Url.DecodeFromChars(token);
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(token);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
 
         // Unused trailing bits must be zero, otherwise several strings decode to the same bytes.
         return string.Equals(Base64Url.EncodeToString(bytes), token, StringComparison.Ordinal);

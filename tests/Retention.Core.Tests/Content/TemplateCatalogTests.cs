@@ -9,6 +9,7 @@ namespace Retention.Core.Tests.Content;
 public sealed class TemplateCatalogTests
 {
     private static readonly TemplateCatalog Strict = TemplateCatalog.LoadEmbedded();
+    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 8, 0);
 
     public static TheoryData<string, Audience, string> EveryKindAudienceAndLanguage()
     {
@@ -56,5 +57,92 @@ public sealed class TemplateCatalogTests
 
             Assert.DoesNotContain("  ", message.Subject, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Both_languages_offer_the_same_actions_for_each_kind()
+    {
+        foreach (var (kind, audience) in ContentFixtures.AllKinds)
+        {
+            Assert.Equal(Strict.Resolve(kind, audience, "en").Template.Actions, Strict.Resolve(kind, audience, "nb").Template.Actions);
+        }
+    }
+
+    [Theory]
+    [InlineData("nb", "nb")]
+    [InlineData("NB-no", "nb")]
+    [InlineData("no", "nb")]
+    [InlineData("nn", "nb")]
+    [InlineData("en-GB", "en")]
+    [InlineData("de", "en")]
+    [InlineData(null, "en")]
+    public void Languages_are_matched_to_the_closest_supported_one(string? asked, string expected)
+    {
+        Assert.Equal(expected, Strict.NormalizeLanguage(asked));
+    }
+
+    [Fact]
+    public void A_kind_missing_in_a_language_falls_back_to_english_and_says_so()
+    {
+        var catalog = Strict.WithOverrides([KeyValuePair.Create("de/strings.json", SampleStrings())]);
+
+        var resolution = catalog.Resolve("first-day", Audience.Ildsjel, "de");
+        var message = ContentFixtures.Renderer(catalog).Render(ContentFixtures.Enrollment(), [ContentFixtures.Nudge("first-day", Audience.Ildsjel, new LocalDateTime(2027, 3, 3, 8, 0))], Now, "de");
+
+        Assert.True(resolution.IsFallback);
+        Assert.Equal(("de", "en"), (resolution.RequestedLanguage, resolution.Template.Language));
+        Assert.Equal("en", message.Body!.Headers[HeaderId.ContentLanguage]);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_reported_with_kind_and_audience()
+    {
+        var error = Assert.Throws<KeyNotFoundException>(() => Strict.Resolve("moon-landing", Audience.Newcomer, "nb"));
+
+        Assert.Contains("moon-landing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_employer_folder_overrides_one_template_and_leaves_the_rest()
+    {
+        var folder = Directory.CreateTempSubdirectory("retention-templates-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "nb", "ildsjel"));
+            File.WriteAllText(Path.Combine(folder.FullName, "nb", "ildsjel", "welcome-lunch.liquid"),
+                "subject: Lunsj med {{ newcomer.name }} i kantina vår\nactions: done\n---\nVi spanderer, {{ recipient.name }}.");
+
+            var catalog = Strict.WithOverridesFromDirectory(folder.FullName);
+            var message = ContentFixtures.Renderer(catalog).Render(ContentFixtures.Enrollment(), [ContentFixtures.Nudge("welcome-lunch", Audience.Ildsjel, new LocalDateTime(2027, 3, 5, 9, 0))], Now);
+
+            Assert.Equal("Lunsj med Audrey i kantina vår", message.Subject);
+            Assert.Contains("Vi spanderer, Karianne.", message.TextBody, StringComparison.Ordinal);
+            Assert.Equal(["done"], catalog.Resolve("welcome-lunch", Audience.Ildsjel, "nb").Template.Actions);
+            Assert.Equal(Strict.Resolve("first-day", Audience.Ildsjel, "nb").Template.Source, catalog.Resolve("first-day", Audience.Ildsjel, "nb").Template.Source);
+            Assert.NotEqual("Lunsj med Audrey i kantina vår", ContentFixtures.Renderer(Strict).Render(ContentFixtures.Enrollment(), [ContentFixtures.Nudge("welcome-lunch", Audience.Ildsjel, new LocalDateTime(2027, 3, 5, 9, 0))], Now).Subject);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("nb/ildsjel/first-day.liquid", "subject: x\n---\n{% if newcomer.name %}never closed", "does not parse")]
+    [InlineData("nb/ildsjel/first-day.liquid", "---\nbody without subject", "no subject")]
+    [InlineData("nb/ildsjel/first-day.liquid", "subject: x\n\nbody without separator", "no '---'")]
+    [InlineData("nb/ildsjel/first-day.liquid", "subject: x\nactions: done, celebrate\n---\nbody", "celebrate")]
+    [InlineData("nb/colleagues/first-day.liquid", "subject: x\n---\nbody", "is not")]
+    public void A_broken_override_is_rejected_when_loaded_not_when_sending(string path, string text, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Strict.WithOverrides([KeyValuePair.Create(path, text)]));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string SampleStrings()
+    {
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream("Retention.Core.Content.Templates/en/strings.json")!;
+        return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -164,4 +164,40 @@ public abstract partial class StoreContract
         Assert.Null(paused.NextCursor);
         Assert.All(paused.Items, e => Assert.NotEqual("", e.Version));
     }
+
+    [SkippableFact]
+    public async Task Update_that_changes_the_external_id_moves_the_dedupe_to_the_new_id()
+    {
+        var stored = await CreateAsync(StoreTestData.Enrollment(EmployerA, externalId: "HR-old"));
+
+        var updated = await Enrollments.TryUpdateAsync(stored with { ExternalId = "HR-new" }, Ct);
+
+        Assert.NotNull(updated);
+        Assert.Equal(stored.Id, (await Enrollments.FindByExternalIdAsync(EmployerA, "HR-new", Ct))?.Id);
+        Assert.Null(await Enrollments.FindByExternalIdAsync(EmployerA, "HR-old", Ct));
+        var reused = StoreTestData.Enrollment(EmployerA, externalId: "HR-old");
+        Assert.True((await Enrollments.CreateAsync(reused, [], Ct)).Created);
+        var duplicate = StoreTestData.Enrollment(EmployerA, externalId: "HR-new");
+        Assert.Equal(stored.Id, (await Enrollments.CreateAsync(duplicate, [], Ct)).Enrollment.Id);
+    }
+
+    [SkippableFact]
+    public async Task Update_to_an_external_id_another_enrollment_holds_is_refused_and_changes_nothing()
+    {
+        var holder = await CreateAsync(StoreTestData.Enrollment(EmployerA, externalId: "HR-taken"));
+        var other = await CreateAsync(StoreTestData.Enrollment(EmployerA, externalId: "HR-mine"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Enrollments.TryUpdateAsync(other with { ExternalId = "HR-taken" }, Ct));
+
+        Assert.Equal(holder.Id, (await Enrollments.FindByExternalIdAsync(EmployerA, "HR-taken", Ct))?.Id);
+        Assert.Equal(other.Id, (await Enrollments.FindByExternalIdAsync(EmployerA, "HR-mine", Ct))?.Id);
+        Assert.Equal(other.Version, (await Enrollments.GetAsync(EmployerA, other.Id, Ct))?.Version);
+    }
+
+    [SkippableFact]
+    public async Task List_refuses_a_cursor_it_did_not_hand_out_and_a_limit_below_one()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Enrollments.ListAsync(EmployerA, null, "not-a-cursor!", 10, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Enrollments.ListAsync(EmployerA, null, null, 0, Ct));
+    }
 }

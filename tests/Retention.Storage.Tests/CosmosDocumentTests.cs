@@ -8,7 +8,8 @@ using Retention.Storage.Cosmos;
 namespace Retention.Storage.Tests;
 
 /// <summary>What the Cosmos store writes, read back raw: partition key, TTL, text for 64-bit handles, diagnostics.</summary>
-public sealed class CosmosDocumentTests : IClassFixture<CosmosStoreFixture>
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosDocumentTests
 {
     private readonly CosmosStoreFixture _fixture;
 

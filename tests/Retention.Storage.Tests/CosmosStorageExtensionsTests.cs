@@ -7,7 +7,8 @@ using Retention.Storage.Cosmos;
 namespace Retention.Storage.Tests;
 
 /// <summary>The registration a host calls, started for real against the test server.</summary>
-public sealed class CosmosStorageExtensionsTests(CosmosStoreFixture fixture) : IClassFixture<CosmosStoreFixture>
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosStorageExtensionsTests(CosmosStoreFixture fixture)
 {
     [SkippableFact]
     public async Task Host_start_creates_the_containers_and_the_ports_work()

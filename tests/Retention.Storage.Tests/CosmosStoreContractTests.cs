@@ -4,7 +4,8 @@ using Retention.Storage.Cosmos;
 namespace Retention.Storage.Tests;
 
 /// <summary>The storage contract against Cosmos DB (cosmosdb-server here, or the account in RETENTION_COSMOS_ENDPOINT).</summary>
-public sealed class CosmosStoreContractTests : StoreContract, IClassFixture<CosmosStoreFixture>
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosStoreContractTests : StoreContract
 {
     private readonly CosmosStoreFixture _fixture;
 

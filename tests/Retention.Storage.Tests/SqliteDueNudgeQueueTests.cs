@@ -117,37 +117,6 @@ public sealed class SqliteDueNudgeQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_concurrent_claimers_on_one_file_never_get_the_same_nudge()
-    {
-        var (enrollment, _) = await SeedAsync();
-        var all = Enumerable.Range(0, 400).Select(i => StoreTestData.Nudge(enrollment, "n" + i, Now - Duration.FromSeconds(i))).ToList();
-        await _nudges.AddAsync(all, Ct);
-        // Two database objects: two connection sets, as two dispatchers (or processes) would have.
-        var claimers = new[] { new SqliteDueNudgeQueue(_file.Open()), new SqliteDueNudgeQueue(_file.Open()) };
-
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = claimers.Select(q => Task.Run(async () =>
-        {
-            await start.Task;
-            var mine = new List<DueNudge>();
-            while (await q.ClaimDueAsync(Now, Duration.FromHours(1), 3, Ct) is { Count: > 0 } batch)
-            {
-                mine.AddRange(batch);
-                await Task.Yield();
-            }
-
-            return mine;
-        })).ToList();
-        start.SetResult();
-        var claims = await Task.WhenAll(running);
-
-        var ids = claims.SelectMany(c => c).Select(c => c.NudgeId).ToList();
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal(all.Select(n => n.Id).Order(), ids.Order());
-        Assert.All(claims, c => Assert.NotEmpty(c));
-    }
-
-    [Fact]
     public async Task Scheduler_does_nothing_because_the_table_is_the_queue()
     {
         var (enrollment, _) = await SeedAsync();

@@ -27,49 +27,6 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
-    public async Task Create_with_a_known_external_id_returns_the_stored_one_and_writes_nothing()
-    {
-        var first = StoreTestData.Enrollment(EmployerA, externalId: "HR-1");
-        await CreateAsync(first, StoreTestData.Journey(first));
-        var second = StoreTestData.Enrollment(EmployerA, externalId: "HR-1") with { Municipality = "Bergen" };
-
-        var (returned, created) = await Enrollments.CreateAsync(second, StoreTestData.Journey(second), Ct);
-
-        Assert.False(created);
-        Assert.Equal(first.Id, returned.Id);
-        AssertSameEnrollment(first, returned);
-        Assert.Null(await Enrollments.GetAsync(EmployerA, second.Id, Ct));
-        Assert.Empty(await Nudges.GetJourneyAsync(EmployerA, second.Id, Ct));
-    }
-
-    [SkippableFact]
-    public async Task Concurrent_creates_with_one_external_id_create_exactly_one()
-    {
-        var attempts = Enumerable.Range(0, 6).Select(_ => StoreTestData.Enrollment(EmployerA, externalId: "HR-race")).ToList();
-
-        var results = await Task.WhenAll(attempts.Select(e => Task.Run(() => Enrollments.CreateAsync(e, StoreTestData.Journey(e), Ct))));
-
-        var winner = Assert.Single(results, r => r.Created).Enrollment;
-        Assert.All(results, r => Assert.Equal(winner.Id, r.Enrollment.Id));
-        Assert.Equal(winner.Id, (await Enrollments.FindByExternalIdAsync(EmployerA, "HR-race", Ct))?.Id);
-        foreach (var loser in attempts.Where(a => a.Id != winner.Id))
-        {
-            Assert.Null(await Enrollments.GetAsync(EmployerA, loser.Id, Ct));
-        }
-    }
-
-    [SkippableFact]
-    public async Task Find_by_external_id_returns_the_enrollment()
-    {
-        var enrollment = await CreateAsync(StoreTestData.Enrollment(EmployerA, externalId: "HR/42 ?#x"));
-
-        var found = await Enrollments.FindByExternalIdAsync(EmployerA, "HR/42 ?#x", Ct);
-
-        AssertSameEnrollment(enrollment, found);
-        Assert.Equal(enrollment.Version, found!.Version);
-    }
-
-    [SkippableFact]
     public async Task Update_with_the_current_version_stores_the_change_and_a_new_version()
     {
         var stored = await CreateAsync(StoreTestData.Enrollment(EmployerA));
@@ -163,5 +120,12 @@ public abstract partial class StoreContract
         Assert.Equal(created.Where(e => e.Status == EnrollmentStatus.Paused).OrderBy(e => e.CreatedAt).Select(e => e.Id), paused.Items.Select(e => e.Id));
         Assert.Null(paused.NextCursor);
         Assert.All(paused.Items, e => Assert.NotEqual("", e.Version));
+    }
+
+    [SkippableFact]
+    public async Task List_refuses_a_cursor_it_did_not_hand_out_and_a_limit_below_one()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Enrollments.ListAsync(EmployerA, null, "not-a-cursor!", 10, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Enrollments.ListAsync(EmployerA, null, null, 0, Ct));
     }
 }

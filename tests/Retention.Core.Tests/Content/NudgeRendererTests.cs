@@ -53,7 +53,7 @@ public sealed partial class NudgeRendererTests
 
         var part = message.Attachments.OfType<MimePart>().Single(p => p.ContentType.IsMimeType("text", "calendar"));
         Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);
-        var calendar = Calendar.Load(Decode(part))!;
+        var calendar = Ical.Net.Calendar.Load(Decode(part))!;
         Assert.Equal("REQUEST", calendar.Method);
         var lunch = calendar.Events.Single();
         Assert.Equal(new DateTime(2027, 3, 5, 10, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc);  // 11:30 CET
@@ -68,7 +68,7 @@ public sealed partial class NudgeRendererTests
     {
         var message = Render(ContentFixtures.Enrollment(), Instant.FromUtc(2027, 8, 11, 7, 0), null, Lunch(new LocalDate(2027, 8, 11)));
 
-        var lunch = Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
+        var lunch = Ical.Net.Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
         Assert.Equal(new DateTime(2027, 8, 11, 9, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc); // 11:30 CEST
     }
 
@@ -260,7 +260,7 @@ public sealed partial class NudgeRendererTests
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static string Uid(MimeMessage message) => Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single().Uid!;
+    private static string Uid(MimeMessage message) => Ical.Net.Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single().Uid!;
 
     [GeneratedRegex("""https?://[^\s"<>)]+""")]
     private static partial Regex Url();

@@ -53,7 +53,7 @@ public sealed class RetentionApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Retention:DataDirectory", DataDirectory);
         builder.UseSetting("Retention:Dispatch:Enabled", "false");
-        builder.UseSetting("Retention:PublicBaseUrl", "http://retention.test");
+        builder.UseSetting("Retention:PublicBaseUrl", "https://retention.test");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

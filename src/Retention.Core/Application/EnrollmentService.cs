@@ -153,10 +153,17 @@ public sealed class EnrollmentService(
             return CommandResult<Enrollment>.Conflict("the enrolment was changed by someone else meanwhile; try again");
         }
 
+        var now = clock.Now;
         var existing = await nudges.GetJourneyAsync(saved.EmployerId, saved.Id, cancellationToken);
-        var replan = planner.Replan(saved, existing, clock.Now);
+        var replan = planner.Replan(saved, existing, now);
         await journeyChanges.CancelAsync(replan.ToCancel.Select(c => existing.First(e => e.Id == c.Id)).ToList(), cancellationToken);
         await journeyChanges.AddAndScheduleAsync(replan.ToAdd, cancellationToken);
+
+        // Ids are derived from the milestone, so a nudge cancelled earlier (pause, or a change that is now undone)
+        // comes back under its old id: bring those back to life rather than leave a hole in the journey.
+        var planned = planner.Plan(saved, now).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var revived = existing.Where(e => e.Status == NudgeStatus.Cancelled && e.DueAt >= now && planned.Contains(e.Id)).ToList();
+        await journeyChanges.ReviveAsync(revived, saved.PlanRevision, cancellationToken);
         return CommandResult<Enrollment>.Ok(saved);
     }
 

@@ -50,6 +50,24 @@ public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler
         return cancelled.Count;
     }
 
+    /// <summary>Schedules cancelled nudges again under a new plan revision (a new scheduled-message id), compare-and-set.</summary>
+    public async Task ReviveAsync(IReadOnlyList<Nudge> cancelled, int planRevision, CancellationToken cancellationToken)
+    {
+        var revived = new List<Nudge>();
+        foreach (var nudge in cancelled.Where(n => n.Status == NudgeStatus.Cancelled))
+        {
+            var updated = await nudges.TryUpdateAsync(
+                nudge with { Status = NudgeStatus.Scheduled, PlanRevision = planRevision, Attempts = 0, NextAttemptAt = null, LastError = null, SchedulerHandle = null },
+                cancellationToken);
+            if (updated is not null)
+            {
+                revived.Add(updated);
+            }
+        }
+
+        await ScheduleAsync(revived, cancellationToken);
+    }
+
     /// <summary>Cancels the given nudges (compare-and-set; a nudge that moved on meanwhile is left alone).</summary>
     public async Task<IReadOnlyList<Nudge>> CancelAsync(IReadOnlyList<Nudge> toCancel, CancellationToken cancellationToken)
     {

@@ -34,9 +34,11 @@ public sealed class NudgeRenderer : INudgeRenderer
         _options = options;
         _workplaceZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.WorkplaceTimeZone)
             ?? throw new ArgumentException($"Unknown workplace time zone '{options.WorkplaceTimeZone}'.", nameof(options));
-        _host = Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme == Uri.UriSchemeHttps
+        // Links carry credentials: https, except on the loopback interface (a self-hosted trial on one machine).
+        _host = Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUri)
+            && (baseUri.Scheme == Uri.UriSchemeHttps || (baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback))
             ? baseUri.Host
-            : throw new ArgumentException("PublicBaseUrl must be an absolute https URL.", nameof(options));
+            : throw new ArgumentException("PublicBaseUrl must be an absolute https URL (http only for localhost).", nameof(options));
     }
 
     public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -26,6 +27,7 @@ public static class ApiJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
         return options;
     }

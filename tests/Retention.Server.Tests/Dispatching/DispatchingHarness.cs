@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Retention.Core.Dispatch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +40,12 @@ internal sealed class DispatchingHarness : IAsyncDisposable
             .AddSingleton<IDueNudgeQueue>(Queue)
             .AddSingleton<INudgeRenderer>(new ListingNudgeRenderer())
             .AddSingleton<IEmailSender>(Sender)
+
+            // What AddRetentionCore registers for the dispatcher, without the rest of Core's composition.
+            .AddSingleton(p => new NudgeDispatcher(
+                p.GetRequiredService<INudgeStore>(), p.GetRequiredService<IEnrollmentStore>(), p.GetRequiredService<INudgeRenderer>(),
+                p.GetRequiredService<IEmailSender>(), p.GetRequiredService<TimeProvider>(), new DispatchOptions(),
+                p.GetRequiredService<ILogger<NudgeDispatcher>>()))
             .AddRetentionDispatching()
             .BuildServiceProvider();
     }

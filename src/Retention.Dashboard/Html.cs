@@ -25,7 +25,9 @@ internal static class Html
         : figure.Value is { } v ? E(format(v))
         : "<span class=\"muted\">—</span>";
 
-    public static string Count(Figure figure, int threshold) => Figure(figure, v => Int((int)v), threshold);
+    /// <summary>A head count, marked with <c>class="count"</c> (tests look for every one of them).</summary>
+    public static string Count(Figure figure, int threshold) =>
+        figure.Value is { } v && !figure.Suppressed ? $"<span class=\"count\">{E(Int((int)v))}</span>" : Figure(figure, _ => "", threshold);
 
     public static string Suppressed(int threshold) =>
         $"<span class=\"suppressed\">suppressed<span class=\"why\"> (fewer than {Int(threshold)})</span></span>";

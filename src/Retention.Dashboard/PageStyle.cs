@@ -20,6 +20,7 @@ internal static class PageStyle
         .cards div { background: var(--bg-soft); border-radius: .5rem; padding: .75rem; }
         .cards dt { font-size: .9rem; color: var(--muted); }
         .cards dd { margin: 0; font-size: 1.5rem; font-weight: 600; }
+        .cards dd.n, .cards .ci, .cards .n { font-size: .85rem; font-weight: 400; color: var(--muted); }
         figure { margin: 1rem 0; }
         figure svg { width: 100%; height: auto; max-width: 45rem; display: block; }
         figcaption { font-size: .95rem; color: var(--muted); }

@@ -8,6 +8,7 @@ internal static class SurvivalChart
 {
     public const int Width = 720;
     public const int Height = 400;
+    private const int MaxSteps = 360;
 
     public static string Svg(IReadOnlyList<GroupSurvival> groups)
     {
@@ -41,6 +42,13 @@ internal static class SurvivalChart
     /// <summary>The step function as a polyline: flat until each departure day, then down.</summary>
     private static (double[] Xs, double[] Ys, double[] Lower, double[] Upper) Steps(IReadOnlyList<CurvePoint> curve, int maxDays)
     {
+        // More steps than pixels only makes the SVG heavy: keep the last step of each few-day bucket.
+        var bucket = Math.Max(1, (int)Math.Ceiling(maxDays / (double)MaxSteps));
+        if (curve.Count > MaxSteps)
+        {
+            curve = curve.Where((p, i) => i == curve.Count - 1 || curve[i + 1].Days / bucket != p.Days / bucket).ToList();
+        }
+
         var xs = new List<double> { 0 };
         var ys = new List<double> { 1 };
         var lo = new List<double> { 1 };

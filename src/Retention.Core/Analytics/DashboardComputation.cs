@@ -83,9 +83,10 @@ internal static class DashboardComputation
             .ToList();
         if (poolSmall)
         {
-            // Small municipalities are pooled rather than dropped, so their newcomers still count somewhere.
+            // Small municipalities are pooled rather than dropped, so their newcomers still count somewhere; even a
+            // single one is renamed, so the page does not reveal that someone lives there.
             var small = groups.Where(g => disclosure.IsTooSmall(g.Tally.Count)).ToList();
-            if (small.Count > 1)
+            if (small.Count > 0)
             {
                 var pooled = new SurvivalTally();
                 foreach (var observation in started.Where(s => small.Any(g => string.Equals(g.Key, groupOf(s), StringComparison.Ordinal))).Select(s => s.Observation))

@@ -20,8 +20,7 @@ internal static class AtRiskRule
             var reasons = Reasons(r, query);
             if (reasons.Count > 0)
             {
-                var latest = LastTwo(r, query).Latest;
-                found.Add(new AtRiskNewcomer(r.EnrollmentId, reasons, latest?.Date, r.IldsjelIgnoredStreak));
+                found.Add(new AtRiskNewcomer(r.EnrollmentId, reasons, LastTwo(r, query).Latest?.Date, r.IldsjelIgnoredStreak));
             }
         }
 
@@ -30,8 +29,13 @@ internal static class AtRiskRule
 
     public static IReadOnlyList<string> Reasons(RetentionRecord r, DashboardQuery query)
     {
-        var reasons = new List<string>();
         var (latest, previous) = LastTwo(r, query);
+        if (latest is null && r.IldsjelIgnoredStreak < query.IgnoredNudgesForAtRisk)
+        {
+            return [];
+        }
+
+        var reasons = new List<string>(2);
         if (latest is { } now)
         {
             if (now.Belonging <= query.LowScore)

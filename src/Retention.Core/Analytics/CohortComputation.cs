@@ -9,15 +9,27 @@ internal static class CohortComputation
 
     public static CohortTable Compute(List<(RetentionRecord Record, SurvivalObservation Observation)> started, LocalDate asOf, DisclosureControl disclosure)
     {
-        var cohorts = started.GroupBy(s => ArrivalQuarter.Of(s.Record.ArrivalDate), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Quarter: g.Key, People: g.Count(), LastStart: g.Max(s => s.Record.StartDate), Tally: SurvivalTally.Of(g.Select(s => s.Observation))))
+        var byQuarter = new Dictionary<int, (SurvivalTally Tally, LocalDate LastStart)>();
+        foreach (var (record, observation) in started)
+        {
+            var key = ArrivalQuarter.Key(record.ArrivalDate);
+            if (!byQuarter.TryGetValue(key, out var cohort))
+            {
+                cohort = (new SurvivalTally(), record.StartDate);
+            }
+
+            cohort.Tally.Add(observation);
+            byQuarter[key] = (cohort.Tally, record.StartDate > cohort.LastStart ? record.StartDate : cohort.LastStart);
+        }
+
+        var cohorts = byQuarter.OrderBy(c => c.Key)
+            .Select(c => (Quarter: ArrivalQuarter.Label(c.Key), People: c.Value.Tally.Count, c.Value.LastStart, c.Value.Tally))
             .ToList();
         var hidden = disclosure.SuppressPartition(cohorts.Select(c => c.People).ToList());
         var rows = cohorts.Select((c, i) =>
         {
             var curve = KaplanMeier.Estimate(c.Tally);
-            var reachedDays = Period.Between(c.LastStart, asOf, PeriodUnits.Days).Days;
+            var reachedDays = Period.DaysBetween(c.LastStart, asOf);
             var cells = Ages.Select(age =>
             {
                 var complete = reachedDays >= age.Days;

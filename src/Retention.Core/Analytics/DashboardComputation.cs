@@ -29,8 +29,8 @@ internal static class DashboardComputation
             Comparisons =
             [
                 WelcomeLunch(started, disclosure),
-                Compare("municipality", "By municipality", started, s => s.Record.Municipality, disclosure, poolSmall: true),
-                Compare("arrival-quarter", "By arrival quarter", started, s => ArrivalQuarter.Of(s.Record.ArrivalDate), disclosure, poolSmall: false),
+                Municipalities(started, disclosure),
+                ArrivalQuarters(started, disclosure),
             ],
             Cohorts = CohortComputation.Compute(started, query.To, disclosure),
             Engagement = EngagementComputation.Compute(population, query.To, disclosure),
@@ -59,8 +59,13 @@ internal static class DashboardComputation
 
     private static GroupComparison WelcomeLunch(List<(RetentionRecord Record, SurvivalObservation Observation)> started, DisclosureControl disclosure)
     {
-        var acted = SurvivalTally.Of(started.Where(s => s.Record.WelcomeLunch == WelcomeLunchState.Acted).Select(s => s.Observation));
-        var notActed = SurvivalTally.Of(started.Where(s => s.Record.WelcomeLunch == WelcomeLunchState.NotActed).Select(s => s.Observation));
+        var acted = new SurvivalTally();
+        var notActed = new SurvivalTally();
+        foreach (var (record, observation) in started)
+        {
+            (record.WelcomeLunch switch { WelcomeLunchState.Acted => acted, WelcomeLunchState.NotActed => notActed, _ => null })?.Add(observation);
+        }
+
         return Comparison(
             "welcome-lunch",
             "Ildsjel acted on the welcome-lunch nudge",
@@ -69,36 +74,60 @@ internal static class DashboardComputation
             partitionOfTotal: false);
     }
 
-    private static GroupComparison Compare(
-        string key,
-        string title,
-        List<(RetentionRecord Record, SurvivalObservation Observation)> started,
-        Func<(RetentionRecord Record, SurvivalObservation Observation), string> groupOf,
-        DisclosureControl disclosure,
-        bool poolSmall)
+    private static GroupComparison Municipalities(List<(RetentionRecord Record, SurvivalObservation Observation)> started, DisclosureControl disclosure)
     {
-        var groups = started.GroupBy(groupOf, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Label: g.Key, Tally: SurvivalTally.Of(g.Select(s => s.Observation))))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
-        if (poolSmall)
+        var byName = TallyBy(started, s => s.Record.Municipality, StringComparer.Ordinal);
+        var groups = byName.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Label: g.Key, Tally: g.Value)).ToList();
+
+        // Small municipalities are pooled rather than dropped, so their newcomers still count somewhere; even a
+        // single one is renamed, so the page does not reveal that someone lives there.
+        var small = groups.Where(g => disclosure.IsTooSmall(g.Tally.Count)).ToList();
+        if (small.Count > 0)
         {
-            // Small municipalities are pooled rather than dropped, so their newcomers still count somewhere; even a
-            // single one is renamed, so the page does not reveal that someone lives there.
-            var small = groups.Where(g => disclosure.IsTooSmall(g.Tally.Count)).ToList();
-            if (small.Count > 0)
+            var smallNames = small.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            var pooled = new SurvivalTally();
+            foreach (var (record, observation) in started)
             {
-                var pooled = new SurvivalTally();
-                foreach (var observation in started.Where(s => small.Any(g => string.Equals(g.Key, groupOf(s), StringComparison.Ordinal))).Select(s => s.Observation))
+                if (smallNames.Contains(record.Municipality))
                 {
                     pooled.Add(observation);
                 }
-
-                groups = [.. groups.Except(small), ("other", "Other (small municipalities pooled)", pooled)];
             }
+
+            groups = [.. groups.Where(g => !smallNames.Contains(g.Key)), ("other", "Other (small municipalities pooled)", pooled)];
         }
 
-        return Comparison(key, title, groups, disclosure, partitionOfTotal: true);
+        return Comparison("municipality", "By municipality", groups, disclosure, partitionOfTotal: true);
+    }
+
+    private static GroupComparison ArrivalQuarters(List<(RetentionRecord Record, SurvivalObservation Observation)> started, DisclosureControl disclosure)
+    {
+        var groups = TallyBy(started, s => ArrivalQuarter.Key(s.Record.ArrivalDate), EqualityComparer<int>.Default)
+            .OrderBy(g => g.Key)
+            .Select(g => (Key: ArrivalQuarter.Label(g.Key), Label: ArrivalQuarter.Label(g.Key), Tally: g.Value))
+            .ToList();
+        return Comparison("arrival-quarter", "By arrival quarter", groups, disclosure, partitionOfTotal: true);
+    }
+
+    private static Dictionary<TKey, SurvivalTally> TallyBy<TKey>(
+        List<(RetentionRecord Record, SurvivalObservation Observation)> started,
+        Func<(RetentionRecord Record, SurvivalObservation Observation), TKey> keyOf,
+        IEqualityComparer<TKey> comparer)
+        where TKey : notnull
+    {
+        var tallies = new Dictionary<TKey, SurvivalTally>(comparer);
+        foreach (var s in started)
+        {
+            var key = keyOf(s);
+            if (!tallies.TryGetValue(key, out var tally))
+            {
+                tallies[key] = tally = new SurvivalTally();
+            }
+
+            tally.Add(s.Observation);
+        }
+
+        return tallies;
     }
 
     private static GroupComparison Comparison(

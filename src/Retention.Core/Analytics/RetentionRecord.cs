@@ -33,7 +33,7 @@ public sealed record RetentionRecord
     public LocalDate? WelcomeLunchActedOn { get; init; }
 
     /// <summary>Days from start date to the welcome-lunch action (negative when acted before the first day).</summary>
-    public int? DaysToWelcomeLunch => WelcomeLunchActedOn is { } day ? Period.Between(StartDate, day, PeriodUnits.Days).Days : null;
+    public int? DaysToWelcomeLunch => WelcomeLunchActedOn is { } day ? Period.DaysBetween(StartDate, day) : null;
 
     /// <summary>Ildsjel nudges sent and acted on, per kind (reminders and escalations are not counted as kinds of their own).</summary>
     public IReadOnlyList<NudgeKindTally> IldsjelNudges { get; init; } = [];
@@ -68,7 +68,7 @@ public sealed record RetentionRecord
     }
 
     /// <summary>Days from the start date to <paramref name="day"/>.</summary>
-    public int DaysSinceStart(LocalDate day) => Period.Between(StartDate, day, PeriodUnits.Days).Days;
+    public int DaysSinceStart(LocalDate day) => Period.DaysBetween(StartDate, day);
 
     /// <summary>Builds the record from the stored enrolment, its nudges, check-ins and outcomes (pure; no clock).</summary>
     public static RetentionRecord From(Enrollment enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes)

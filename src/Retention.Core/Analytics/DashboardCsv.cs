@@ -51,13 +51,13 @@ public static class DashboardCsv
                 ArrivalQuarter.Of(r.ArrivalDate),
                 Date(r.ArrivalDate),
                 Date(r.StartDate),
-                Kebab(r.Status.ToString()),
+                Kebab(r.Status),
                 departed ? Date(r.DepartureDate) : "",
-                departed && r.DepartureReason is { } reason ? Kebab(reason.ToString()) : "",
+                departed && r.DepartureReason is { } reason ? Kebab(reason) : "",
                 cancelled ? Date(r.CancellationDate) : "",
                 Number(observation?.Days),
                 observation is null ? "" : observation.Value.Left ? "true" : "false",
-                Kebab(r.WelcomeLunch.ToString()),
+                Kebab(r.WelcomeLunch),
                 Number(r.WelcomeLunchActedOn <= query.To ? r.DaysToWelcomeLunch : null),
                 Number(r.IldsjelNudges.Sum(t => t.Sent)),
                 Number(r.IldsjelNudges.Sum(t => t.Acted)),
@@ -86,18 +86,25 @@ public static class DashboardCsv
 
     private static void WriteLine(TextWriter writer, IReadOnlyList<string> fields)
     {
-        var line = new StringBuilder();
         for (var i = 0; i < fields.Count; i++)
         {
-            line.Append(i == 0 ? "" : ",").Append(Quote(fields[i]));
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(Quote(fields[i]));
         }
 
-        writer.Write(line.Append("\r\n").ToString());
+        writer.Write("\r\n");
     }
 
     private static string Date(LocalDate? day) => day is { } d ? LocalDatePattern.Iso.Format(d) : "";
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum => KebabNames<TEnum>.Of[value];
 
     private static string Kebab(string pascal)
     {
@@ -113,5 +120,12 @@ public static class DashboardCsv
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The kebab-case names of an enum, made once per type rather than once per row.</summary>
+    private static class KebabNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> Of = Enum.GetValues<TEnum>().ToDictionary(v => v, v => Kebab(v.ToString()));
     }
 }

@@ -8,4 +8,14 @@ internal static class ChartPalette
     public static string HexAt(int index) => Hex[index % Hex.Length];
 
     public static ScottPlot.Color At(int index) => ScottPlot.Color.FromHex(HexAt(index));
+
+    /// <summary>A plot in the page's sans-serif face (ScottPlot would otherwise pick whatever serif font it finds first).</summary>
+    public static ScottPlot.Plot NewPlot()
+    {
+        var plot = new ScottPlot.Plot();
+        plot.Font.Set(ChartFont);
+        return plot;
+    }
+
+    public const string ChartFont = "DejaVu Sans";
 }

@@ -12,7 +12,7 @@ internal static class EngagementChart
     /// <summary>Horizontal bars, one per nudge kind whose rate may be shown (suppressed kinds are left out, and say so in the table).</summary>
     public static string ActionRates(IReadOnlyList<KindActionRate> rates)
     {
-        using var plot = new Plot();
+        using var plot = ChartPalette.NewPlot();
         var shown = rates.Where(r => r.Rate.Value is not null).ToList();
         var bars = shown.Select((r, i) => new Bar
         {
@@ -34,7 +34,7 @@ internal static class EngagementChart
     /// <summary>Average belonging and intent to stay (1..5) by month since arrival; months that must stay hidden are gaps.</summary>
     public static string CheckIns(IReadOnlyList<CheckInMonth> months)
     {
-        using var plot = new Plot();
+        using var plot = ChartPalette.NewPlot();
         AddSeries(plot, months, m => m.Belonging, "Belonging", 0);
         AddSeries(plot, months, m => m.IntentToStay, "Intent to stay", 1);
         var last = months.Count == 0 ? 12 : Math.Max(12, months[^1].MonthSinceArrival);

@@ -12,7 +12,7 @@ internal static class SurvivalChart
 
     public static string Svg(IReadOnlyList<GroupSurvival> groups)
     {
-        using var plot = new Plot();
+        using var plot = ChartPalette.NewPlot();
         var shown = groups.Where(g => !g.Suppressed && g.People.Value > 0).ToList();
         var maxDays = Math.Max(365, shown.SelectMany(g => g.Curve).Select(p => p.Days).DefaultIfEmpty(0).Max());
         for (var i = 0; i < shown.Count; i++)

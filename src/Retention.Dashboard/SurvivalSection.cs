@@ -77,7 +77,7 @@ internal static class SurvivalSection
         {
             var every = Math.Max(1, (int)Math.Ceiling(g.Curve.Count / (double)MaxStepRows));
             var rows = g.Curve.Where((_, i) => i % every == 0 || i == g.Curve.Count - 1).ToList();
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\" role=\"region\" aria-label=\"{E(g.Label)} curve steps\" tabindex=\"0\"><table><caption>{E(g.Label)}{(every > 1 ? $" (every {every}th step of {Int(g.Curve.Count)})" : "")}</caption>")
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\" role=\"region\" aria-label=\"{E(g.Label)} curve steps\" tabindex=\"0\"><table><caption>{E(g.Label)}{(every > 1 ? $" (one step in {every} of {Int(g.Curve.Count)})" : "")}</caption>")
                 .Append("<thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Still employed</th><th scope=\"col\">95% CI</th><th scope=\"col\">At risk</th></tr></thead><tbody>");
             foreach (var p in rows)
             {

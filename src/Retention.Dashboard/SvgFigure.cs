@@ -28,7 +28,7 @@ internal static partial class SvgFigure
         return open
             + $" id=\"{enc.Encode(id)}\" role=\"img\" aria-labelledby=\"{enc.Encode(titleId)} {enc.Encode(descId)}\" preserveAspectRatio=\"xMidYMid meet\">"
             + $"<title id=\"{enc.Encode(titleId)}\">{enc.Encode(title)}</title><desc id=\"{enc.Encode(descId)}\">{enc.Encode(description)}</desc>"
-            + body[(openEnd + 1)..];
+            + body[(openEnd + 1)..].Replace("font-family=\"" + ChartPalette.ChartFont + "\"", "font-family=\"" + ChartPalette.ChartFont + ", Arial, sans-serif\"", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\s(width|height|role|aria-[a-z]+)=""[^""]*""", RegexOptions.CultureInvariant)]

@@ -9,7 +9,7 @@ namespace Retention.Bench.Dashboard;
 /// Dashboard aggregates over generated newcomers: <c>dashboard [--records N] [--iterations K] [--incremental]</c>.
 /// Times <see cref="DashboardReport.Compute"/> and <see cref="DashboardCsv.Write(IEnumerable{RetentionRecord}, DashboardQuery)"/>
 /// over in-memory records (what a store hands over), after one warm-up run; prints median and max per step.
-/// With <c>--incremental</c> also times keeping a <see cref="SurvivalTally"/> up to date one change at a time.
+/// With <c>--incremental</c> also times keeping a <see cref="SurvivalAggregate"/> up to date one departure at a time.
 /// Hook it in Program.cs as <c>"dashboard" =&gt; await DashboardWorkload.RunAsync(rest)</c>.
 /// </summary>
 public static class DashboardWorkload
@@ -64,21 +64,26 @@ public static class DashboardWorkload
         return result;
     }
 
-    /// <summary>One departure recorded: take the censored observation out, put the event in, re-estimate the curve.</summary>
+    /// <summary>One departure recorded at a time: take the open record out, put the departed one in, re-read the curve.</summary>
     private static void Incremental(IReadOnlyList<RetentionRecord> data, LocalDate asOf)
     {
-        var observations = data.Select(r => r.ObservationAt(asOf)).OfType<SurvivalObservation>().ToList();
-        var tally = SurvivalTally.Of(observations);
-        var censored = observations.Where(o => !o.Left).Take(1_000).ToList();
-        var watch = Stopwatch.StartNew();
-        foreach (var o in censored)
+        var aggregate = new SurvivalAggregate();
+        foreach (var r in data)
         {
-            tally.Remove(o);
-            tally.Add(o with { Left = true });
-            KaplanMeier.Estimate(tally);
+            aggregate.Add(r);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental: {censored.Count:N0} departures applied and curve re-estimated, {watch.Elapsed.TotalMilliseconds / censored.Count:F3} ms each ({tally.DistinctDays:N0} distinct days)"));
+        var open = data.Where(r => r.DepartureDate is null && r.CancellationDate is null && r.StartDate <= asOf).Take(1_000).ToList();
+        var watch = Stopwatch.StartNew();
+        SurvivalCurve? curve = null;
+        foreach (var r in open)
+        {
+            aggregate.Remove(r);
+            aggregate.Add(r with { DepartureDate = asOf });
+            curve = KaplanMeier.Estimate(aggregate.TallyAsOf(asOf));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental: {open.Count:N0} departures applied to a {aggregate.Count:N0}-newcomer aggregate, curve re-read after each: {watch.Elapsed.TotalMilliseconds / open.Count:F3} ms each ({curve?.Steps.Count:N0} steps)"));
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -30,6 +30,28 @@ public sealed class SurvivalTally
 
     public void Add(SurvivalObservation observation) => Change(observation, +1);
 
+    /// <summary>Adds <paramref name="count"/> identical observations at once.</summary>
+    public void Add(SurvivalObservation observation, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count > 0)
+        {
+            Change(observation, count);
+        }
+    }
+
+    /// <summary>A copy that can be changed without touching this one.</summary>
+    public SurvivalTally Copy()
+    {
+        var copy = new SurvivalTally { Count = Count, Events = Events };
+        foreach (var (day, counts) in _byDay)
+        {
+            copy._byDay[day] = counts;
+        }
+
+        return copy;
+    }
+
     /// <summary>Takes back an observation added before (e.g. a newcomer whose status changed).</summary>
     public void Remove(SurvivalObservation observation)
     {

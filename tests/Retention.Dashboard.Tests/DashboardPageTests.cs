@@ -77,6 +77,18 @@ public sealed partial class DashboardPageTests
         Assert.Contains("Nobody is flagged", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void At_risk_list_on_the_page_is_capped_and_says_how_many_more_there_are()
+    {
+        var report = Report(Enumerable.Range(0, 30).Select(i => SyntheticRecords.Generate(1, AsOf, i)[0] with { EnrollmentId = $"risk-{i:D2}", IldsjelIgnoredStreak = 5, DepartureDate = null, CancellationDate = null }));
+
+        var html = DashboardPage.Render(report, new DashboardPageOptions { MaxAtRiskRows = 10 });
+
+        Assert.Equal(30, report.AtRisk.Count);
+        Assert.Equal(10, Regex.Matches(html, "<code>risk-").Count);
+        Assert.Contains("20 more are in the CSV export", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<svg[^>]*>")]
     private static partial Regex SvgOpenTag();
 

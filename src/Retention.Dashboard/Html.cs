@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using NodaTime;
+using NodaTime.Text;
+using Retention.Core.Analytics;
+
+namespace Retention.Dashboard;
+
+/// <summary>Encoding and number formatting for the page. Every piece of text goes through <see cref="E"/>.</summary>
+internal static class Html
+{
+    public static string E(string text) => HtmlEncoder.Default.Encode(text);
+
+    public static string Date(LocalDate? day) => day is { } d ? LocalDatePattern.Iso.Format(d) : "—";
+
+    public static string Int(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Number(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>A figure as HTML: the value, "suppressed" (with the rule) or a dash when there is nothing to show.</summary>
+    public static string Figure(Figure figure, Func<double, string> format, int threshold) =>
+        figure.Suppressed ? Suppressed(threshold)
+        : figure.Value is { } v ? E(format(v))
+        : "<span class=\"muted\">—</span>";
+
+    /// <summary>A head count, marked with <c>class="count"</c> (tests look for every one of them).</summary>
+    public static string Count(Figure figure, int threshold) =>
+        figure.Value is { } v && !figure.Suppressed ? $"<span class=\"count\">{E(Int((int)v))}</span>" : Figure(figure, _ => "", threshold);
+
+    public static string Suppressed(int threshold) =>
+        $"<span class=\"suppressed\">suppressed<span class=\"why\"> (fewer than {Int(threshold)})</span></span>";
+
+    public static string Estimate(RetentionEstimate r, int threshold) =>
+        r.Suppressed ? Suppressed(threshold)
+        : !r.Reached || r.Estimate is null ? "<span class=\"muted\">not reached yet</span>"
+        : E(Percent(r.Estimate.Value))
+          + (r.Lower is { } lo && r.Upper is { } hi ? $" <span class=\"ci\">({E(Percent(lo))}–{E(Percent(hi))})</span>" : "")
+          + $"<br><span class=\"n\">{E(Int(r.AtRisk ?? 0))} at risk</span>";
+
+    public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + Number(p, "0.000");
+}

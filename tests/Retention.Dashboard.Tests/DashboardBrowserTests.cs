@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using NodaTime;
 using Retention.Core.Analytics;
 
@@ -8,7 +9,7 @@ namespace Retention.Dashboard.Tests;
 /// The page in a real headless Chromium (the Debian package, never a downloaded browser): it loads without
 /// console errors, the charts are there as images with text alternatives, and a screenshot is kept as an artefact.
 /// </summary>
-public sealed class DashboardBrowserTests
+public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -76,5 +77,6 @@ public sealed class DashboardBrowserTests
         var screenshot = Path.Combine(artefacts, $"dashboard-{device}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000);
+        output.WriteLine($"artefacts: {screenshot} and {file}");
     }
 }

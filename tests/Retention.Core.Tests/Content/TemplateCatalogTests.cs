@@ -133,6 +133,7 @@ public sealed class TemplateCatalogTests
     [InlineData("nb/ildsjel/first-day.liquid", "subject: x\n\nbody without separator", "no '---'")]
     [InlineData("nb/ildsjel/first-day.liquid", "subject: x\nactions: done, celebrate\n---\nbody", "celebrate")]
     [InlineData("nb/colleagues/first-day.liquid", "subject: x\n---\nbody", "is not")]
+    [InlineData("de/strings.json", "{ \"greeting\": \"Hallo {name},\" }", "de/strings.json is not valid")]
     public void A_broken_override_is_rejected_when_loaded_not_when_sending(string path, string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Strict.WithOverrides([KeyValuePair.Create(path, text)]));

@@ -146,4 +146,13 @@ public sealed class TemplateCatalogTests
         using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream("Retention.Core.Content.Templates/en/strings.json")!;
         return new StreamReader(stream).ReadToEnd();
     }
+
+    [Fact]
+    public void A_runaway_loop_in_an_override_fails_instead_of_hanging()
+    {
+        var catalog = Strict.WithOverrides([KeyValuePair.Create("en/newcomer/easter.liquid", "subject: x\n---\n{% for i in (1..100000000) %}{{ i }}{% endfor %}")]);
+
+        Assert.ThrowsAny<Exception>(() => ContentFixtures.Renderer(catalog).Render(
+            ContentFixtures.Enrollment(), [ContentFixtures.Nudge("easter", Audience.Newcomer, new LocalDateTime(2027, 3, 15, 9, 0), "easter")], Now, "en"));
+    }
 }

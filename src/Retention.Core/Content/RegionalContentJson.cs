@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Retention.Core.Content;
 
@@ -21,8 +20,6 @@ public static class RegionalContentJson
         AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
-
-    private static readonly LocalDateTimePattern Minutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
 
     public static RegionalContent Parse(string json)
     {
@@ -65,7 +62,7 @@ public static class RegionalContentJson
         {
             var where = $"events[{i}]";
             Require(e.Title, where + ".title");
-            var (start, end, allDay) = ReadTimes(e.Start, e.End, zone, where);
+            var (start, end, allDay) = RegionalTimes.Read(e.Start, e.End, zone, where);
             return new LocalEvent(Municipality(e.Municipality, where), e.Title!, start, end, allDay, e.Place, Url(e.Url, where), e.Description);
         }).ToList();
 
@@ -96,45 +93,6 @@ public static class RegionalContentJson
             FamilyActivities = activities,
             Services = services,
         };
-    }
-
-    private static (Instant Start, Instant End, bool AllDay) ReadTimes(string? start, string? end, DateTimeZone zone, string where)
-    {
-        Require(start, where + ".start");
-        var startDate = LocalDatePattern.Iso.Parse(start!);
-        if (startDate.Success)
-        {
-            var endDate = end is null ? startDate.Value : Parse(LocalDatePattern.Iso, end, where + ".end");
-            if (endDate < startDate.Value)
-            {
-                throw new FormatException($"{where}: ends before it starts.");
-            }
-
-            // The JSON names the last day; the interval ends at the start of the day after.
-            return (zone.AtStartOfDay(startDate.Value).ToInstant(), zone.AtStartOfDay(endDate.PlusDays(1)).ToInstant(), true);
-        }
-
-        var startTime = ParseDateTime(start!, where + ".start");
-        var endTime = end is null ? startTime.PlusHours(2) : ParseDateTime(end, where + ".end");
-        if (endTime <= startTime)
-        {
-            throw new FormatException($"{where}: ends before it starts.");
-        }
-
-        return (zone.AtLeniently(startTime).ToInstant(), zone.AtLeniently(endTime).ToInstant(), false);
-    }
-
-    // "2027-03-06T19:00" as curators write it, or with seconds.
-    private static LocalDateTime ParseDateTime(string text, string where)
-    {
-        var minutes = Minutes.Parse(text);
-        return minutes.Success ? minutes.Value : Parse(LocalDateTimePattern.ExtendedIso, text, where);
-    }
-
-    private static T Parse<T>(IPattern<T> pattern, string text, string where)
-    {
-        var result = pattern.Parse(text);
-        return result.Success ? result.Value : throw new FormatException($"{where}: '{text}' is not an ISO date/time ({result.Exception.Message}).");
     }
 
     private static string? Url(string? url, string where)
@@ -177,14 +135,4 @@ public static class RegionalContentJson
             throw new FormatException($"{where} is required.");
         }
     }
-
-    private sealed record RegionDocument(
-        string? Region, string? Name, string? TimeZone, string? Note, List<string>? Municipalities,
-        List<EventDocument>? Events, List<ActivityDocument>? FamilyActivities, List<ServiceDocument>? Services);
-
-    private sealed record EventDocument(string? Municipality, string? Title, string? Start, string? End, string? Place, string? Url, string? Description);
-
-    private sealed record ActivityDocument(string? Municipality, string? Title, JsonElement? Description, string? Place, string? Url, int? MinAge, int? MaxAge);
-
-    private sealed record ServiceDocument(string? Municipality, MunicipalServiceKind? Kind, string? Name, JsonElement? Description, string? Url);
 }

@@ -31,6 +31,10 @@ internal sealed record RenderedSection(Nudge Nudge, NudgeTemplate Template, stri
         {
             LocalVariables = variables,
             ErrorsOutputMode = ErrorsOutputMode.Rethrow,
+
+            // Employer overrides are data, not code: a runaway loop must not hold up dispatch.
+            MaxIterations = 1000,
+            Timeout = 2000,
         });
 
     private static Hash ToHash(IEnumerable<KeyValuePair<string, object>> values)

@@ -32,8 +32,7 @@ public sealed class TemplateCatalog
             var parts = path.Split('/');
             if (parts is [var language, "strings.json"])
             {
-                strings[language] = JsonSerializer.Deserialize<LanguageStrings>(text, StringsJson)
-                    ?? throw new InvalidDataException($"{path} is empty.");
+                strings[language] = ReadStrings(path, text);
             }
             else if (parts is [var lang, var audienceName, var file] && file.EndsWith(".liquid", StringComparison.Ordinal)
                      && Enum.TryParse<Audience>(audienceName, ignoreCase: true, out var audience))
@@ -131,6 +130,21 @@ public sealed class TemplateCatalog
         }
 
         throw new KeyNotFoundException($"No template for nudge kind '{kind}' and audience {audience} (neither '{requested}' nor '{FallbackLanguage}').");
+    }
+
+    private static LanguageStrings ReadStrings(string path, string text)
+    {
+        try
+        {
+            var strings = JsonSerializer.Deserialize<LanguageStrings>(text, StringsJson) ?? throw new InvalidDataException($"{path} is empty.");
+            return strings.Weekdays.Count == 7 && strings.Months.Count == 12
+                ? strings
+                : throw new InvalidDataException($"{path} needs 7 weekdays (Monday first) and 12 months.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not valid: {ex.Message}", ex);
+        }
     }
 
     private static string Key(string language, Audience audience, string kind) =>

@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 
 namespace Retention.Core.Links;
@@ -15,7 +13,6 @@ namespace Retention.Core.Links;
 /// </summary>
 public sealed class ActionTokenSigner : IActionTokenSigner
 {
-    private const byte FormatVersion = 1;
     private const int TagLength = 32;
     private const int MaxIdBytes = 200;
 
@@ -35,35 +32,22 @@ public sealed class ActionTokenSigner : IActionTokenSigner
     public string Sign(ActionToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        ValidateValue(token.Action, token.Value, throwIfInvalid: true);
-        var employer = EncodeId(token.EmployerId, nameof(token.EmployerId));
-        var nudge = EncodeId(token.NudgeId, nameof(token.NudgeId));
-
-        var payloadLength = 1 + 8 + 1 + 1 + 1 + employer.Length + 1 + nudge.Length;
-        var buffer = new byte[payloadLength + TagLength];
-        var span = buffer.AsSpan();
-        span[0] = FormatVersion;
-        BinaryPrimitives.WriteInt64BigEndian(span[1..], token.ExpiresAt.ToUnixTimeSeconds());
-        span[9] = (byte)token.Action;
-        span[10] = (byte)token.Value;
-        span[11] = (byte)employer.Length;
-        employer.CopyTo(span[12..]);
-        span[12 + employer.Length] = (byte)nudge.Length;
-        nudge.CopyTo(span[(13 + employer.Length)..]);
-
-        ComputeTag(_signingKey, span[..payloadLength], span[payloadLength..]);
+        var payload = ActionTokenFormat.Write(token, MaxIdBytes);
+        var buffer = new byte[payload.Length + TagLength];
+        payload.CopyTo(buffer, 0);
+        ComputeTag(_signingKey, payload, buffer.AsSpan(payload.Length));
         return Base64Url.EncodeToString(buffer);
     }
 
     public bool TryVerify(string token, Instant now, [NotNullWhen(true)] out ActionToken? verified)
     {
         verified = null;
-        if (string.IsNullOrEmpty(token) || token.Length > 1024 || !IsCanonicalBase64Url(token, out var bytes))
+        if (string.IsNullOrEmpty(token) || token.Length > 1024 || !ActionTokenFormat.TryDecodeCanonical(token, out var bytes))
         {
             return false;
         }
 
-        if (bytes.Length < 13 + TagLength)
+        if (bytes.Length < ActionTokenFormat.MinPayloadLength + TagLength)
         {
             return false;
         }
@@ -78,7 +62,7 @@ public sealed class ActionTokenSigner : IActionTokenSigner
             authentic |= CryptographicOperations.FixedTimeEquals(expected, tag);
         }
 
-        if (!authentic || !TryParsePayload(payload, out var parsed))
+        if (!authentic || !ActionTokenFormat.TryRead(payload, out var parsed))
         {
             return false;
         }
@@ -92,107 +76,12 @@ public sealed class ActionTokenSigner : IActionTokenSigner
         return true;
     }
 
-    private static bool TryParsePayload(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out ActionToken? token)
-    {
-        token = null;
-        if (payload[0] != FormatVersion)
-        {
-            return false;
-        }
-
-        var expiry = BinaryPrimitives.ReadInt64BigEndian(payload[1..]);
-        var action = (LinkAction)payload[9];
-        int value = payload[10];
-        if (!Enum.IsDefined(action) || !ValidateValue(action, value, throwIfInvalid: false)
-            || expiry < Instant.MinValue.ToUnixTimeSeconds() || expiry > Instant.MaxValue.ToUnixTimeSeconds())
-        {
-            return false;
-        }
-
-        int employerLength = payload[11];
-        if (payload.Length < 13 + employerLength)
-        {
-            return false;
-        }
-
-        int nudgeLength = payload[12 + employerLength];
-        if (payload.Length != 13 + employerLength + nudgeLength || employerLength == 0 || nudgeLength == 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
-            var employerId = strict.GetString(payload.Slice(12, employerLength));
-            var nudgeId = strict.GetString(payload.Slice(13 + employerLength, nudgeLength));
-            token = new ActionToken(employerId, nudgeId, action, value, Instant.FromUnixTimeSeconds(expiry));
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    private static bool ValidateValue(LinkAction action, int value, bool throwIfInvalid)
-    {
-        var valid = action is LinkAction.Belonging or LinkAction.IntentToStay ? value is >= 1 and <= 5 : value == 0;
-        if (!valid && throwIfInvalid)
-        {
-            throw new ArgumentException($"Value {value} is not valid for action {action} (check-in answers are 1..5, other actions 0).", nameof(value));
-        }
-
-        return valid;
-    }
-
-    private static bool IsCanonicalBase64Url(string token, out byte[] bytes)
-    {
-        bytes = [];
-        foreach (var c in token)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        if (token.Length % 4 == 1)
-        {
-            return false;
-        }
-
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(token);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        // Unused trailing bits must be zero, otherwise several strings decode to the same bytes.
-        return string.Equals(Base64Url.EncodeToString(bytes), token, StringComparison.Ordinal);
-    }
-
     private static void ComputeTag(byte[] key, ReadOnlySpan<byte> payload, Span<byte> destination)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         hmac.AppendData(Domain);
         hmac.AppendData(payload);
         hmac.GetHashAndReset(destination);
-    }
-
-    private static byte[] EncodeId(string id, string name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id, name);
-        var bytes = Encoding.UTF8.GetBytes(id);
-        if (bytes.Length > MaxIdBytes)
-        {
-            throw new ArgumentException($"{name} is longer than {MaxIdBytes} bytes.", name);
-        }
-
-        return bytes;
     }
 
     private static byte[] DecodeKey(string base64, string name)

@@ -133,6 +133,7 @@ public sealed class TemplateCatalogTests
     [InlineData("nb/ildsjel/first-day.liquid", "subject: x\n\nbody without separator", "no '---'")]
     [InlineData("nb/ildsjel/first-day.liquid", "subject: x\nactions: done, celebrate\n---\nbody", "celebrate")]
     [InlineData("nb/colleagues/first-day.liquid", "subject: x\n---\nbody", "is not")]
+    [InlineData("de/strings.json", "{ \"greeting\": \"Hallo {name},\" }", "de/strings.json is not valid")]
     public void A_broken_override_is_rejected_when_loaded_not_when_sending(string path, string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Strict.WithOverrides([KeyValuePair.Create(path, text)]));
@@ -144,5 +145,14 @@ public sealed class TemplateCatalogTests
     {
         using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream("Retention.Core.Content.Templates/en/strings.json")!;
         return new StreamReader(stream).ReadToEnd();
+    }
+
+    [Fact]
+    public void A_runaway_loop_in_an_override_fails_instead_of_hanging()
+    {
+        var catalog = Strict.WithOverrides([KeyValuePair.Create("en/newcomer/easter.liquid", "subject: x\n---\n{% for i in (1..100000000) %}{{ i }}{% endfor %}")]);
+
+        Assert.ThrowsAny<Exception>(() => ContentFixtures.Renderer(catalog).Render(
+            ContentFixtures.Enrollment(), [ContentFixtures.Nudge("easter", Audience.Newcomer, new LocalDateTime(2027, 3, 15, 9, 0), "easter")], Now, "en"));
     }
 }

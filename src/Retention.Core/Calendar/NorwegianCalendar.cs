@@ -45,7 +45,7 @@ public static class NorwegianCalendar
     public static IReadOnlyList<SeasonalMoment> SeasonalMoments(int year) => Year(year).Moments;
 
     /// <summary>The date of one seasonal moment in <paramref name="year"/>; throws for an unknown kind.</summary>
-    public static LocalDate SeasonalMoment(string kind, int year)
+    public static LocalDate SeasonalMomentDate(string kind, int year)
     {
         foreach (var moment in Year(year).Moments)
         {

@@ -83,12 +83,33 @@ internal sealed partial class JourneyPlanBuilder
             time = time.PlusMinutes((int)minutes);
         }
 
-        var zoned = date.At(time).InZoneLeniently(zone);
+        var local = date.At(time);
+        if (TryMapAwayFromTransitions(local, zone, out var instant))
+        {
+            return instant;
+        }
+
+        var zoned = local.InZoneLeniently(zone);
         if (zoned.TimeOfDay != time)
         {
             zoned = date.At(_policy.WindowStart).InZoneLeniently(zone);
         }
 
         return zoned.ToInstant();
+    }
+
+    /// <summary>
+    /// Maps a local time without allocating when no offset change lies within a day of it (almost always); the
+    /// mapping is then unique and equals the lenient one. Near a transition the caller uses the lenient resolver.
+    /// </summary>
+    internal static bool TryMapAwayFromTransitions(LocalDateTime local, DateTimeZone zone, out Instant instant)
+    {
+        var asUtc = local.InUtc().ToInstant();
+        instant = asUtc - Duration.FromSeconds(zone.GetUtcOffset(asUtc).Seconds);
+        var interval = zone.GetZoneInterval(instant);
+        var day = Duration.FromDays(1);
+        return (!interval.HasStart || interval.Start <= instant - day)
+            && (!interval.HasEnd || interval.End > instant + day)
+            && asUtc - Duration.FromSeconds(interval.WallOffset.Seconds) == instant;
     }
 }

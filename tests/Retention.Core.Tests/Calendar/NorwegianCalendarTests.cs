@@ -100,14 +100,14 @@ public sealed class NorwegianCalendarTests
         Assert.Equal(new LocalDate(2024, 10, 1), moments[SeasonalMomentKinds.FirstFrost]);
         Assert.Equal(new LocalDate(2024, 12, 1), moments[SeasonalMomentKinds.Julebord]);
         Assert.Equal(SeasonalMomentKinds.All.Order(StringComparer.Ordinal), moments.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new LocalDate(2027, 3, 21), NorwegianCalendar.SeasonalMoment(SeasonalMomentKinds.PalmSunday, 2027));
+        Assert.Equal(new LocalDate(2027, 3, 21), NorwegianCalendar.SeasonalMomentDate(SeasonalMomentKinds.PalmSunday, 2027));
     }
 
     [Fact]
     public void Years_outside_the_Gregorian_range_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NorwegianCalendar.EasterSunday(1582));
-        Assert.Throws<ArgumentException>(() => NorwegianCalendar.SeasonalMoment("midwinter", 2026));
+        Assert.Throws<ArgumentException>(() => NorwegianCalendar.SeasonalMomentDate("midwinter", 2026));
     }
 
     private static LocalDate Parse(string date) => NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value;

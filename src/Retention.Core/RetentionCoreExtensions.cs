@@ -55,6 +55,7 @@ public static class RetentionCoreExtensions
         services.AddSingleton<JourneyService>();
         services.AddSingleton<EnrollmentImporter>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 

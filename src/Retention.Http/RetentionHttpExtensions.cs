@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.DataProtection;
 using Retention.Http.Auth;
+using Retention.Http.Dashboard;
 using Retention.Http.Enrollments;
 using Retention.Http.Events;
 using Retention.Http.Journeys;
@@ -22,6 +24,8 @@ public static class RetentionHttpExtensions
     {
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddDataProtection();
+        services.AddSingleton<DashboardSession>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         return services;
@@ -34,9 +38,10 @@ public static class RetentionHttpExtensions
             .AddEndpointFilter(ApiKeyAuthorization.FilterAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints();
+        employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints().MapDashboardEndpoints();
 
         app.MapLinkEndpoints();
+        app.MapDashboardPage();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Retention.Core;
 using Retention.Core.Scheduling;
 using Retention.Email;
@@ -55,6 +56,9 @@ public static class ServerExtensions
         services.AddSingleton(CreateClock(config, demo));
         services.AddRetentionCore();
         services.AddRetentionHttp();
+
+        // Dashboard sessions survive a restart: the data-protection keys live with the rest of the state.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddRetentionEmail(config);
 
         var provider = config[ServerOptions.StorageProvider] ?? "Sqlite";

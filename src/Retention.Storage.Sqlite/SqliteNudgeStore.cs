@@ -67,14 +67,32 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
             return;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        // One prepared statement for the whole journey: a plan has ~50 nudges and imports write thousands of plans.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
             """
             INSERT INTO nudges (employer_id, id, enrollment_id, kind, audience, due_at, reason, message_key, follows_up, status,
                 attempts, next_attempt_at, sent_at, acted_at, last_error, plan_revision, scheduler_handle, version)
-            VALUES (@EmployerId, @Id, @EnrollmentId, @Kind, @Audience, @DueAt, @Reason, @MessageKey, @FollowsUp, @Status,
-                @Attempts, @NextAttemptAt, @SentAt, @ActedAt, @LastError, @PlanRevision, @SchedulerHandle, 1)
+            VALUES ($employerId, $id, $enrollmentId, $kind, $audience, $dueAt, $reason, $messageKey, $followsUp, $status,
+                $attempts, $nextAttemptAt, $sentAt, $actedAt, $lastError, $planRevision, $schedulerHandle, 1)
             ON CONFLICT DO NOTHING;
-            """,
-            nudges.Select(NudgeRow.From).ToList(), transaction, cancellationToken: cancellationToken));
+            """;
+        string[] names = ["$employerId", "$id", "$enrollmentId", "$kind", "$audience", "$dueAt", "$reason", "$messageKey", "$followsUp", "$status",
+            "$attempts", "$nextAttemptAt", "$sentAt", "$actedAt", "$lastError", "$planRevision", "$schedulerHandle"];
+        var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        await command.PrepareAsync(cancellationToken);
+        foreach (var nudge in nudges)
+        {
+            var row = NudgeRow.From(nudge);
+            object?[] values = [row.EmployerId, row.Id, row.EnrollmentId, row.Kind, row.Audience, row.DueAt, row.Reason, row.MessageKey, row.FollowsUp, row.Status,
+                row.Attempts, row.NextAttemptAt, row.SentAt, row.ActedAt, row.LastError, row.PlanRevision, row.SchedulerHandle];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

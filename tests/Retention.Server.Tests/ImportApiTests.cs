@@ -18,6 +18,9 @@ public sealed class ImportApiTests(RetentionApiFactory factory) : IClassFixture<
     private async Task<(HttpStatusCode Status, string Body)> ImportAsync(string csv)
     {
         using var client = factory.ClientFor(factory.AcmeKey);
+
+        // A 10,000-row import is one long request; a shared 2-core CI machine may need more than HttpClient's default 100 s.
+        client.Timeout = TimeSpan.FromMinutes(5);
         using var response = await client.PostAsync(new Uri("/api/v1/employers/acme/enrollments:import", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

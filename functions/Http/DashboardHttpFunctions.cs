@@ -5,7 +5,11 @@ using Retention.Http.Dashboard;
 
 namespace Retention.Functions.Http;
 
-/// <summary>Dashboard JSON, CSV and page. The handlers resolve what they need from the request's services.</summary>
+/// <summary>
+/// Dashboard JSON and CSV (employer API: behind the API key) and the HR page with its sign-in. The page and sign-in
+/// routes sit outside the API group in the server too: their handler accepts a dashboard session cookie or the key
+/// and answers with the sign-in form otherwise, so they must not be put behind <see cref="EmployerRoute"/>.
+/// </summary>
 public static class DashboardHttpFunctions
 {
     private const string Dashboard = "api/v1/employers/{employerId}/dashboard";
@@ -20,5 +24,9 @@ public static class DashboardHttpFunctions
 
     [Function("GetDashboardPage")]
     public static Task<IActionResult> Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{employerId}")] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
-        EmployerRoute.RunAsync(req, employerId, () => DashboardEndpoints.GetPageAsync(employerId, QueryValues.Text(req, "from"), QueryValues.Text(req, "to"), req.HttpContext, cancellationToken));
+        PublicRoute.RunAsync(() => DashboardEndpoints.GetPageAsync(employerId, QueryValues.Text(req, "from"), QueryValues.Text(req, "to"), req.HttpContext, cancellationToken));
+
+    [Function("StartDashboardSession")]
+    public static Task<IActionResult> SignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dashboard/{employerId}/session")] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
+        PublicRoute.RunAsync(() => DashboardEndpoints.SignInAsync(employerId, req.HttpContext, cancellationToken));
 }

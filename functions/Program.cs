@@ -1,11 +1,11 @@
 using Azure.Identity;
 using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Retention.Core.Dispatch;
+using Retention.Core;
 using Retention.Functions.Email;
 using Retention.Functions.Messaging;
 using Retention.Http;
@@ -13,7 +13,7 @@ using Retention.Storage.Cosmos;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// ASP.NET Core integration: HTTP triggers get HttpRequest/HttpContext, the types the shared HTTP surface uses.
+// ASP.NET Core integration: HTTP triggers get HttpRequest/HttpContext, the types the shared HTTP handlers take.
 builder.ConfigureFunctionsWebApplication();
 
 builder.Services
@@ -35,20 +35,15 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
+// The same composition as the self-hosted server (ServerExtensions.AddRetentionServer), with the Azure adapters:
+// Core (options, rules, renderer, NudgeDispatcher, application services), Cosmos DB stores, the shared HTTP surface,
+// Service Bus as the scheduler and ACS as the e-mail sender. IDashboardAggregates and IHousekeeping are left
+// unregistered until they exist; their triggers log "not configured" and return.
 builder.Services.AddSingleton(TimeProvider.System);
-
-// The same registrations the self-hosted server makes, with the Azure adapters chosen.
+builder.Services.AddRetentionCore();
 builder.Services.AddRetentionCosmosStorage();
 builder.Services.AddRetentionHttp();
 builder.Services.AddRetentionServiceBus(builder.Configuration);
 builder.Services.AddRetentionAcsEmail(builder.Configuration);
-
-// What the Service Bus trigger calls: the same Core dispatcher the self-hosted due-queue service uses.
-builder.Services.AddOptions<DispatchOptions>()
-    .BindConfiguration(DispatchOptions.SectionName)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
-builder.Services.AddSingleton<NudgeDispatcher>();
 
 builder.Build().Run();

@@ -1,48 +1,54 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Retention.Http;
+using Retention.Core.Application;
+using Retention.Core.Import;
+using Retention.Core.Storage;
+using Retention.Http.Enrollments;
+using Retention.Http.Problems;
 
 namespace Retention.Functions.Http;
 
-/// <summary>Enrolment routes of api.md; each trigger binds the route and hands the request to the shared handler.</summary>
-public static class EnrollmentHttpFunctions
+/// <summary>Enrolment routes of api.md: each trigger binds the route, passes the API-key check and calls the server's handler.</summary>
+public sealed class EnrollmentHttpFunctions(EnrollmentService enrollments, PersonalDataService personalData, IEnrollmentStore store, EnrollmentImporter importer)
 {
     private const string Enrollments = "api/v1/employers/{employerId}/enrollments";
 
-    [Function("CreateEnrollment")]
-    public static Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments)] HttpRequest req, string employerId) =>
-        ResultAction.From(EnrollmentEndpoints.CreateAsync(req.HttpContext, employerId));
+    [Function("Enroll")]
+    public Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments)] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.CreateAsync(employerId, req, enrollments, cancellationToken));
 
     [Function("ListEnrollments")]
-    public static Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollments)] HttpRequest req, string employerId) =>
-        ResultAction.From(EnrollmentEndpoints.ListAsync(req.HttpContext, employerId));
+    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollments)] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => QueryValues.TryNumber(req, "limit", out var limit)
+            ? EnrollmentEndpoints.ListAsync(employerId, QueryValues.Text(req, "status"), QueryValues.Text(req, "cursor"), limit, store, cancellationToken)
+            : Task.FromResult<IResult>(ApiProblems.Validation("limit", $"must be from 1 to {EnrollmentEndpoints.MaxPageSize}")));
 
     [Function("ImportEnrollments")]
-    public static Task<IActionResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + ":import")] HttpRequest req, string employerId) =>
-        ResultAction.From(EnrollmentEndpoints.ImportAsync(req.HttpContext, employerId));
+    public Task<IActionResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + ":import")] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => ImportEndpoints.ImportAsync(employerId, req, importer, cancellationToken));
 
     [Function("GetEnrollment")]
-    public static Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollments + "/{enrollmentId}")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.GetAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollments + "/{id}")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.GetAsync(employerId, id, enrollments, cancellationToken));
 
-    [Function("UpdateEnrollment")]
-    public static Task<IActionResult> Update([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Enrollments + "/{enrollmentId}")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.UpdateAsync(req.HttpContext, employerId, enrollmentId));
+    [Function("ChangeEnrollment")]
+    public Task<IActionResult> Update([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Enrollments + "/{id}")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.UpdateAsync(employerId, id, req, enrollments, cancellationToken));
 
     [Function("CancelEnrollment")]
-    public static Task<IActionResult> Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Enrollments + "/{enrollmentId}")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.CancelAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Enrollments + "/{id}")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.CancelAsync(employerId, id, enrollments, cancellationToken));
 
     [Function("PauseEnrollment")]
-    public static Task<IActionResult> Pause([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + "/{enrollmentId}/pause")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.PauseAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Pause([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + "/{id}/pause")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.PauseAsync(employerId, id, enrollments, cancellationToken));
 
     [Function("ResumeEnrollment")]
-    public static Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + "/{enrollmentId}/resume")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.ResumeAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + "/{id}/resume")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.ResumeAsync(employerId, id, enrollments, cancellationToken));
 
-    [Function("EraseEnrollmentPersonalData")]
-    public static Task<IActionResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Enrollments + "/{enrollmentId}/personal-data")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(EnrollmentEndpoints.ErasePersonalDataAsync(req.HttpContext, employerId, enrollmentId));
+    [Function("ErasePersonalData")]
+    public Task<IActionResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Enrollments + "/{id}/personal-data")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.EraseAsync(employerId, id, personalData, cancellationToken));
 }

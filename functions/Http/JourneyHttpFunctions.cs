@@ -1,28 +1,21 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Retention.Http;
+using Retention.Core.Application;
+using Retention.Http.Journeys;
 
 namespace Retention.Functions.Http;
 
-/// <summary>Journey, check-in and outcome routes of api.md.</summary>
-public static class JourneyHttpFunctions
+/// <summary>The journey of an enrolment and the preview of its messages.</summary>
+public sealed class JourneyHttpFunctions(JourneyService journeys)
 {
-    private const string Enrollment = "api/v1/employers/{employerId}/enrollments/{enrollmentId}";
+    private const string Journey = "api/v1/employers/{employerId}/enrollments/{id}/journey";
 
     [Function("GetJourney")]
-    public static Task<IActionResult> Journey([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollment + "/journey")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(JourneyEndpoints.GetAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Journey)] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => JourneyEndpoints.GetAsync(employerId, id, journeys, cancellationToken));
 
     [Function("PreviewJourney")]
-    public static Task<IActionResult> Preview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollment + "/journey/preview")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(JourneyEndpoints.PreviewAsync(req.HttpContext, employerId, enrollmentId));
-
-    [Function("AddCheckIn")]
-    public static Task<IActionResult> CheckIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollment + "/checkins")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(CheckInEndpoints.AddAsync(req.HttpContext, employerId, enrollmentId));
-
-    [Function("RecordOutcome")]
-    public static Task<IActionResult> Outcome([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollment + "/outcome")] HttpRequest req, string employerId, string enrollmentId) =>
-        ResultAction.From(OutcomeEndpoints.RecordAsync(req.HttpContext, employerId, enrollmentId));
+    public Task<IActionResult> Preview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Journey + "/preview")] HttpRequest req, string employerId, string id, CancellationToken cancellationToken) =>
+        EmployerRoute.RunAsync(req, employerId, () => JourneyEndpoints.PreviewAsync(employerId, id, QueryValues.Text(req, "language"), journeys, cancellationToken));
 }

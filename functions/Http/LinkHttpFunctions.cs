@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Retention.Http;
+using Retention.Core.Application;
+using Retention.Http.Links;
 
 namespace Retention.Functions.Http;
 
-/// <summary>One-click links: GET shows the confirmation page (safe against link-prefetching scanners), POST records.</summary>
-public static class LinkHttpFunctions
+/// <summary>One-click links: GET shows the confirmation page (safe against link-prefetching scanners), POST records. No API key: the token is the credential.</summary>
+public sealed class LinkHttpFunctions(LinkActionService links)
 {
     [Function("ShowLink")]
-    public static Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "a/{token}")] HttpRequest req, string token) =>
-        ResultAction.From(LinkEndpoints.ShowAsync(req.HttpContext, token));
+    public Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "a/{token}")] HttpRequest req, string token, CancellationToken cancellationToken) =>
+        PublicRoute.RunAsync(() => LinkEndpoints.ShowAsync(token, req, links, cancellationToken));
 
-    [Function("ActOnLink")]
-    public static Task<IActionResult> Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "a/{token}")] HttpRequest req, string token) =>
-        ResultAction.From(LinkEndpoints.ActAsync(req.HttpContext, token));
+    [Function("UseLink")]
+    public Task<IActionResult> Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "a/{token}")] HttpRequest req, string token, CancellationToken cancellationToken) =>
+        PublicRoute.RunAsync(() => LinkEndpoints.ActAsync(token, req, links, cancellationToken));
 }

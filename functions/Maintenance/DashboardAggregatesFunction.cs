@@ -7,15 +7,24 @@ namespace Retention.Functions.Maintenance;
 /// <summary>
 /// Cosmos DB change feed of the employer data container (enrolments, nudges, journeys, events): refresh the
 /// aggregates of every employer whose records changed. A failure throws, so the host's retry policy (host.json)
-/// re-runs the batch before the change feed moves on.
+/// re-runs the batch before the change feed moves on. <see cref="IDashboardAggregates"/> has no implementation yet:
+/// until one is registered the trigger logs that and returns (the feed moves on; see docs/deploy.md), rather than
+/// failing the whole app at start-up.
 /// </summary>
-public sealed class DashboardAggregatesFunction(IDashboardAggregates aggregates, ILogger<DashboardAggregatesFunction> logger)
+public sealed class DashboardAggregatesFunction(ILogger<DashboardAggregatesFunction> logger, IDashboardAggregates? aggregates = null)
 {
     [Function(nameof(DashboardAggregatesFunction))]
     public async Task Run(
         [CosmosDBTrigger("retention", "employer-data", Connection = "CosmosDBConnection", LeaseContainerName = "leases", LeaseContainerPrefix = "aggregates-")] IReadOnlyList<ChangedDocument> changes,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (aggregates is null)
+        {
+            logger.LogWarning("Dashboard aggregates are not configured; {Changes} changed documents left unaggregated", changes.Count);
+            return;
+        }
+
         var employers = changes.Select(c => c.EmployerId).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         logger.LogInformation("{Changes} changed documents touch {Employers} employers", changes.Count, employers.Count);
         foreach (var employerId in employers)

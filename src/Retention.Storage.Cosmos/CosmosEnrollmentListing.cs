@@ -30,7 +30,7 @@ internal static class CosmosEnrollmentListing
 
         if (after is not null)
         {
-            query = query.WithParameter("@afterMs", after.CreatedAtMs).WithParameter("@afterId", after.Id);
+            query = query.WithParameter("@afterMs", after.CreatedAt).WithParameter("@afterId", after.Id);
         }
 
         var documents = new List<EnrollmentDocument>();

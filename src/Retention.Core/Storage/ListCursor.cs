@@ -2,10 +2,13 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Retention.Storage.Sqlite;
+namespace Retention.Core.Storage;
 
-/// <summary>Keyset position in a listing (created-at ticks, id), handed out as opaque URL-safe text.</summary>
-internal sealed record ListCursor(long CreatedAt, string Id)
+/// <summary>
+/// Keyset position in an enrolment listing (a store's sortable creation time, then the id), handed out as opaque
+/// URL-safe text. Each store decides the unit of <see cref="CreatedAt"/> (SQLite ticks, Cosmos unix ms).
+/// </summary>
+public sealed record ListCursor(long CreatedAt, string Id)
 {
     public string Format() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CreatedAt.ToString(CultureInfo.InvariantCulture) + ":" + Id));

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NodaTime;
+using Retention.Core.Dispatch;
+using Retention.Core.Journeys;
+using Retention.Testing;
+using Xunit.Abstractions;
+
+namespace Retention.Server.Tests.EndToEnd;
+
+/// <summary>
+/// A real server process is killed with SIGKILL while it works through a backlog of more than a thousand due
+/// nudges, restarted, and the SMTP server's mailbox checked: every nudge went out, and no message twice.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class CrashRecoveryTests(ITestOutputHelper output)
+{
+    private const string Employer = "acme";
+    private const int Enrollments = 40;
+    private const int MinimumNudges = 1000;
+    private const int KillAfterMessages = 100;
+
+    // Far enough ahead that every planned nudge (up to the 24-month confirmation and its follow-ups) is due.
+    private static readonly TimeSpan ClockOffset = TimeSpan.FromDays(900);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Killed_mid_backlog_and_restarted_the_server_delivers_every_due_nudge_exactly_once()
+    {
+        var total = Stopwatch.StartNew();
+        var dataDirectory = Directory.CreateTempSubdirectory("retention-crash-").FullName;
+        try
+        {
+            await using var maildev = await MaildevServer.StartAsync();
+            var database = Path.Combine(dataDirectory, "retention.db");
+            var quiet = new Dictionary<string, string>
+            {
+                ["Retention:DataDirectory"] = dataDirectory,
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+
+            // (1) Dispatch off, real time: a key from the CLI, then enough enrolments for a backlog.
+            var key = (await ServerProcess.RunCliAsync(["keys", "create", "--employer", Employer], quiet, StartTimeout))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+            var enrollmentIds = new List<string>();
+            await using (var planning = await ServerProcess.StartAsync(With(quiet, ("Retention:Dispatch:Enabled", "false")), StartTimeout))
+            {
+                using var api = Client(planning, key);
+                for (var i = 0; i < Enrollments; i++)
+                {
+                    enrollmentIds.Add(await ApiRequests.EnrollAsync(api, Employer, Enrollment(i)));
+                }
+
+                var planned = 0;
+                foreach (var id in enrollmentIds)
+                {
+                    planned += (await JourneyNudge.GetAsync(api, Employer, id)).Count;
+                }
+
+                Assert.True(planned >= MinimumNudges, $"only {planned} nudges planned");
+                await planning.KillAsync();
+            }
+
+            var nudges = await NudgeLedger.ReadAsync(database);
+            Assert.All(nudges, n => Assert.Equal(NudgeStatus.Scheduled, n.Status));
+            output.WriteLine($"planned: {nudges.Count} nudges for {Enrollments} enrolments in {total.Elapsed.TotalSeconds:F1} s");
+
+            // (2) Dispatch on, clock far ahead so everything is due, SMTP to maildev; SIGKILL once some mail is out.
+            var dispatching = With(
+                quiet,
+                ("Retention:Dispatch:Enabled", "true"),
+                ("Retention:Clock:Offset", ClockOffset.ToString("c", CultureInfo.InvariantCulture)),
+                ("Retention:Email:Provider", "Smtp"),
+                ("Retention:Email:Smtp:Host", maildev.Host),
+                ("Retention:Email:Smtp:Port", maildev.SmtpPort.ToString(CultureInfo.InvariantCulture)),
+                ("Retention:Email:Smtp:Security", "None"),
+                ("Retention:Dispatch:SendLease", "00:00:10"),
+                ("Retention:Dispatch:Queue:ClaimLease", "00:00:10"),
+                ("Retention:Dispatch:Queue:PollInterval", "00:00:00.200"));
+            var dispatchStarted = total.Elapsed;
+            int mailedAtKill;
+            await using (var first = await ServerProcess.StartAsync(dispatching, StartTimeout))
+            {
+                await maildev.WaitForEmailsAsync(KillAfterMessages, DrainTimeout);
+                await first.KillAsync();
+                mailedAtKill = (await maildev.GetEmailsAsync()).Count;
+            }
+
+            var atKill = await NudgeLedger.ReadAsync(database);
+            output.WriteLine($"killed after {(total.Elapsed - dispatchStarted).TotalSeconds:F1} s: {mailedAtKill} messages in the mailbox; nudges sent {atKill.Count(n => n.Status == NudgeStatus.Sent)}, sending {atKill.Count(n => n.Status == NudgeStatus.Sending)}, scheduled {atKill.Count(n => n.Status == NudgeStatus.Scheduled)}");
+            Assert.Contains(atKill, n => n.Status == NudgeStatus.Scheduled);
+
+            // (3) Restart the same way and let it drain the rest.
+            var restarted = total.Elapsed;
+            await using (var second = await ServerProcess.StartAsync(dispatching, StartTimeout))
+            {
+                using var api = Client(second, key);
+                await DrainAsync(api, enrollmentIds, second);
+                await second.KillAsync();
+            }
+
+            output.WriteLine($"drained {(total.Elapsed - restarted).TotalSeconds:F1} s after the restart");
+
+            // (4) The mailbox against the store.
+            var mailbox = await maildev.GetEmailsAsync();
+            var final = await NudgeLedger.ReadAsync(database);
+            var due = final.Where(n => n.DueAt <= Instant.FromDateTimeOffset(DateTimeOffset.UtcNow + ClockOffset)).ToList();
+            var sent = final.Where(n => n.Status == NudgeStatus.Sent).ToList();
+            var expectedKeys = sent
+                .GroupBy(n => (n.EnrollmentId, n.MessageKey, n.Audience))
+                .Select(g => MessageIdempotencyKey.For(Employer, g.ToList()))
+                .ToHashSet(StringComparer.Ordinal);
+            var receivedKeys = mailbox.Select(m => m.Header("X-Retention-Idempotency-Key") ?? "(none)").ToList();
+            var duplicates = receivedKeys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+            var byStatus = string.Join(", ", final.GroupBy(n => n.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+            output.WriteLine($"nudges {final.Count} (due {due.Count}): {byStatus}; messages received {mailbox.Count}, distinct keys {receivedKeys.Distinct(StringComparer.Ordinal).Count()}, distinct Message-Ids {mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count()}, expected messages {expectedKeys.Count}; total {total.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"sent nudges claimed more than once (taken over after the kill): {sent.Count(n => n.Attempts > 1)}");
+            foreach (var cancelled in final.Where(n => n.Status == NudgeStatus.Cancelled).GroupBy(n => n.Kind))
+            {
+                output.WriteLine($"cancelled {cancelled.Key}: {cancelled.Count()}");
+            }
+
+            Assert.Equal(final.Count, due.Count);
+            Assert.True(due.Count >= MinimumNudges, $"only {due.Count} nudges due");
+            Assert.True(mailbox.Count > mailedAtKill, "the kill came after the last message: nothing was left for the restart");
+            Assert.Empty(duplicates);
+            Assert.Equal(mailbox.Count, mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(expectedKeys.OrderBy(k => k, StringComparer.Ordinal), receivedKeys.Order(StringComparer.Ordinal));
+
+            // Every due nudge went out; the only others are follow-ups cancelled because their original is gone.
+            Assert.All(due, n => Assert.True(
+                n.Status == NudgeStatus.Sent || (n.Status == NudgeStatus.Cancelled && n.FollowsUpNudgeId is not null),
+                $"{n.Kind} ({n.Audience}) is {n.Status}"));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    /// <summary>Polls the journeys until nothing due is still scheduled or sending, or fails after the timeout.</summary>
+    private async Task DrainAsync(HttpClient api, IReadOnlyList<string> enrollmentIds, ServerProcess server)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow + ClockOffset;
+            var pending = 0;
+            foreach (var id in enrollmentIds)
+            {
+                pending += (await JourneyNudge.GetAsync(api, Employer, id)).Count(n => n.IsPendingAt(now));
+            }
+
+            if (pending == 0)
+            {
+                return;
+            }
+
+            Assert.False(server.HasExited, $"the restarted server exited:\n{server.Output}");
+            Assert.True(watch.Elapsed < DrainTimeout, $"{pending} nudges still pending after {DrainTimeout}:\n{server.Output}");
+            output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: {pending} pending");
+            await Task.Delay(500);
+        }
+    }
+
+    private static HttpClient Client(ServerProcess server, string key)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> settings, params (string Key, string Value)[] more)
+    {
+        var all = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in more)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    /// <summary>Newcomer <paramref name="i"/>: own addresses, arrival spread over the coming weeks, children (more nudges).</summary>
+    private static JsonObject Enrollment(int i)
+    {
+        var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(35 + i);
+        var body = ApiRequests.ValidEnrollment(string.Create(CultureInfo.InvariantCulture, $"HR-CRASH-{i:D3}"));
+        body["newcomer"]!["email"] = string.Create(CultureInfo.InvariantCulture, $"newcomer{i:D3}@example.com");
+        body["ildsjel"]!["email"] = string.Create(CultureInfo.InvariantCulture, $"ildsjel{i:D3}@example.no");
+        body["arrivalDate"] = arrival.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        body["startDate"] = arrival.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return body;
+    }
+}

@@ -11,7 +11,8 @@ namespace Retention.Server.Tests.EndToEnd;
 
 /// <summary>
 /// A real server process is killed with SIGKILL while it works through a backlog of more than a thousand due
-/// nudges, restarted, and the SMTP server's mailbox checked: every nudge went out, and no message twice.
+/// nudges, restarted, and the SMTP server's mailbox checked: every nudge went out, and no message twice except one
+/// that was in flight at the kill (SMTP cannot take back a message accepted just before the process died).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
@@ -27,7 +28,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Killed_mid_backlog_and_restarted_the_server_delivers_every_due_nudge_exactly_once()
+    public async Task Killed_mid_backlog_and_restarted_the_server_delivers_every_due_nudge_and_repeats_at_most_the_messages_in_flight_at_the_kill()
     {
         var total = Stopwatch.StartNew();
         var dataDirectory = Directory.CreateTempSubdirectory("retention-crash-").FullName;
@@ -108,15 +109,20 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var final = await NudgeLedger.ReadAsync(database);
             var due = final.Where(n => n.DueAt <= Instant.FromDateTimeOffset(DateTimeOffset.UtcNow + ClockOffset)).ToList();
             var sent = final.Where(n => n.Status == NudgeStatus.Sent).ToList();
-            var expectedKeys = sent
-                .GroupBy(n => (n.EnrollmentId, n.MessageKey, n.Audience))
-                .Select(g => MessageIdempotencyKey.For(Employer, g.ToList()))
-                .ToHashSet(StringComparer.Ordinal);
+            var expectedKeys = MessageKeys(sent);
+            var inFlightAtKill = MessageKeys(atKill.Where(n => n.Status == NudgeStatus.Sending));
             var receivedKeys = mailbox.Select(m => m.Header("X-Retention-Idempotency-Key") ?? "(none)").ToList();
-            var duplicates = receivedKeys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+            var copies = receivedKeys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var duplicates = copies.Where(c => c.Value > 1).ToList();
             var byStatus = string.Join(", ", final.GroupBy(n => n.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
-            output.WriteLine($"nudges {final.Count} (due {due.Count}): {byStatus}; messages received {mailbox.Count}, distinct keys {receivedKeys.Distinct(StringComparer.Ordinal).Count()}, distinct Message-Ids {mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count()}, expected messages {expectedKeys.Count}; total {total.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"nudges {final.Count} (due {due.Count}): {byStatus}; messages received {mailbox.Count}, distinct keys {copies.Count}, distinct Message-Ids {mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count()}, expected messages {expectedKeys.Count}; messages in flight at the kill {inFlightAtKill.Count}; total {total.Elapsed.TotalSeconds:F1} s");
             output.WriteLine($"sent nudges claimed more than once (taken over after the kill): {sent.Count(n => n.Attempts > 1)}");
+            foreach (var (duplicate, count) in duplicates)
+            {
+                // The known limit of SMTP: the kill fell between the server's 250 and "mark sent", so the replay sent it again.
+                output.WriteLine($"DUPLICATE x{count}: {duplicate} (in flight at the kill: {inFlightAtKill.Contains(duplicate)})");
+            }
+
             foreach (var cancelled in final.Where(n => n.Status == NudgeStatus.Cancelled).GroupBy(n => n.Kind))
             {
                 output.WriteLine($"cancelled {cancelled.Key}: {cancelled.Count()}");
@@ -125,9 +131,18 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             Assert.Equal(final.Count, due.Count);
             Assert.True(due.Count >= MinimumNudges, $"only {due.Count} nudges due");
             Assert.True(mailbox.Count > mailedAtKill, "the kill came after the last message: nothing was left for the restart");
-            Assert.Empty(duplicates);
-            Assert.Equal(mailbox.Count, mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count());
-            Assert.Equal(expectedKeys.OrderBy(k => k, StringComparer.Ordinal), receivedKeys.Order(StringComparer.Ordinal));
+
+            // Every message that should exist arrived, and nothing else did.
+            Assert.Equal(expectedKeys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
+
+            // Exactly once, except the one window SMTP cannot close: a message in flight when the process died may have
+            // been accepted before its nudges were marked sent; the replay (same key and Message-Id) then arrives again.
+            // Those are printed above and counted here; nothing else may arrive twice, and nothing more than twice.
+            Assert.All(duplicates, d => Assert.True(inFlightAtKill.Contains(d.Key) && d.Value == 2, $"{d.Key} arrived {d.Value} times"));
+            Assert.Equal(mailbox.Count, expectedKeys.Count + duplicates.Count);
+
+            // A replay carries the same Message-Id, so a receiving system can recognise the repeat.
+            Assert.Equal(copies.Count, mailbox.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count());
 
             // Every due nudge went out; the only others are follow-ups cancelled because their original is gone.
             Assert.All(due, n => Assert.True(
@@ -151,6 +166,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private async Task DrainAsync(HttpClient api, IReadOnlyList<string> enrollmentIds, ServerProcess server)
     {
         var watch = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
         while (true)
         {
             var now = DateTimeOffset.UtcNow + ClockOffset;
@@ -167,10 +183,21 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             Assert.False(server.HasExited, $"the restarted server exited:\n{server.Output}");
             Assert.True(watch.Elapsed < DrainTimeout, $"{pending} nudges still pending after {DrainTimeout}:\n{server.Output}");
-            output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: {pending} pending");
+            if (watch.Elapsed - reported > TimeSpan.FromSeconds(10))
+            {
+                reported = watch.Elapsed;
+                output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s after the restart: {pending} nudges pending");
+            }
+
             await Task.Delay(500);
         }
     }
+
+    /// <summary>The idempotency key of each message the nudges make up: one per enrolment, message key and audience.</summary>
+    private static HashSet<string> MessageKeys(IEnumerable<Nudge> nudges) => nudges
+        .GroupBy(n => (n.EnrollmentId, n.MessageKey, n.Audience))
+        .Select(g => MessageIdempotencyKey.For(Employer, g.ToList()))
+        .ToHashSet(StringComparer.Ordinal);
 
     private static HttpClient Client(ServerProcess server, string key)
     {

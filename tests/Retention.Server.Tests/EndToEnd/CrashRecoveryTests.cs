@@ -14,6 +14,7 @@ namespace Retention.Server.Tests.EndToEnd;
 /// nudges, restarted, and the SMTP server's mailbox checked: every nudge went out, and no message twice except one
 /// that was in flight at the kill (SMTP cannot take back a message accepted just before the process died).
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 [Trait("Category", "Slow")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {

@@ -14,6 +14,7 @@ namespace Retention.Server.Tests.EndToEnd;
 /// The loop a user sees, in one process with a real SMTP server: enrol → e-mails arrive at the right people in
 /// their languages → the ildsjel clicks "done" (GET, then POST) → the journey shows the nudge acted.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed partial class EnrolToActionTests
 {

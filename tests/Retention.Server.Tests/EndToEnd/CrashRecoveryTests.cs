@@ -18,7 +18,7 @@ namespace Retention.Server.Tests.EndToEnd;
 [Trait("Category", "Slow")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
-    private const string Employer = "acme";
+    public const string Employer = "acme";
     private const int Enrollments = 40;
     private const int MinimumNudges = 1000;
     private const int KillAfterMessages = 100;
@@ -47,12 +47,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var key = (await ServerProcess.RunCliAsync(["keys", "create", "--employer", Employer], quiet, StartTimeout))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
             var enrollmentIds = new List<string>();
-            await using (var planning = await ServerProcess.StartAsync(With(quiet, ("Retention:Dispatch:Enabled", "false")), StartTimeout))
+            await using (var planning = await ServerProcess.StartAsync(CrashBacklog.With(quiet, ("Retention:Dispatch:Enabled", "false")), StartTimeout))
             {
-                using var api = Client(planning, key);
+                using var api = CrashBacklog.Client(planning, key);
                 for (var i = 0; i < Enrollments; i++)
                 {
-                    enrollmentIds.Add(await ApiRequests.EnrollAsync(api, Employer, Enrollment(i)));
+                    enrollmentIds.Add(await ApiRequests.EnrollAsync(api, Employer, CrashBacklog.Enrollment(i)));
                 }
 
                 var planned = 0;
@@ -70,7 +70,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             output.WriteLine($"planned: {nudges.Count} nudges for {Enrollments} enrolments in {total.Elapsed.TotalSeconds:F1} s");
 
             // (2) Dispatch on, clock far ahead so everything is due, SMTP to maildev; SIGKILL once some mail is out.
-            var dispatching = With(
+            var dispatching = CrashBacklog.With(
                 quiet,
                 ("Retention:Dispatch:Enabled", "true"),
                 ("Retention:Clock:Offset", ClockOffset.ToString("c", CultureInfo.InvariantCulture)),
@@ -98,7 +98,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var restarted = total.Elapsed;
             await using (var second = await ServerProcess.StartAsync(dispatching, StartTimeout))
             {
-                using var api = Client(second, key);
+                using var api = CrashBacklog.Client(second, key);
                 await DrainAsync(api, enrollmentIds, second);
                 await second.KillAsync();
             }
@@ -110,8 +110,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var final = await NudgeLedger.ReadAsync(database);
             var due = final.Where(n => n.DueAt <= Instant.FromDateTimeOffset(DateTimeOffset.UtcNow + ClockOffset)).ToList();
             var sent = final.Where(n => n.Status == NudgeStatus.Sent).ToList();
-            var expectedKeys = MessageKeys(sent);
-            var inFlightAtKill = MessageKeys(atKill.Where(n => n.Status == NudgeStatus.Sending));
+            var expectedKeys = CrashBacklog.MessageKeys(sent);
+            var inFlightAtKill = CrashBacklog.MessageKeys(atKill.Where(n => n.Status == NudgeStatus.Sending));
             var receivedKeys = mailbox.Select(m => m.Header("X-Retention-Idempotency-Key") ?? "(none)").ToList();
             var copies = receivedKeys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var duplicates = copies.Where(c => c.Value > 1).ToList();
@@ -192,41 +192,5 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             await Task.Delay(500);
         }
-    }
-
-    /// <summary>The idempotency key of each message the nudges make up: one per enrolment, message key and audience.</summary>
-    private static HashSet<string> MessageKeys(IEnumerable<Nudge> nudges) => nudges
-        .GroupBy(n => (n.EnrollmentId, n.MessageKey, n.Audience))
-        .Select(g => MessageIdempotencyKey.For(Employer, g.ToList()))
-        .ToHashSet(StringComparer.Ordinal);
-
-    private static HttpClient Client(ServerProcess server, string key)
-    {
-        var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
-    private static Dictionary<string, string> With(Dictionary<string, string> settings, params (string Key, string Value)[] more)
-    {
-        var all = new Dictionary<string, string>(settings);
-        foreach (var (key, value) in more)
-        {
-            all[key] = value;
-        }
-
-        return all;
-    }
-
-    /// <summary>Newcomer <paramref name="i"/>: own addresses, arrival spread over the coming weeks, children (more nudges).</summary>
-    private static JsonObject Enrollment(int i)
-    {
-        var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(35 + i);
-        var body = ApiRequests.ValidEnrollment(string.Create(CultureInfo.InvariantCulture, $"HR-CRASH-{i:D3}"));
-        body["newcomer"]!["email"] = string.Create(CultureInfo.InvariantCulture, $"newcomer{i:D3}@example.com");
-        body["ildsjel"]!["email"] = string.Create(CultureInfo.InvariantCulture, $"ildsjel{i:D3}@example.no");
-        body["arrivalDate"] = arrival.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        body["startDate"] = arrival.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return body;
     }
 }

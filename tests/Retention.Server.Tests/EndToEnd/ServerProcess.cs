@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using Retention.Testing;
 
@@ -42,11 +41,6 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>The server's entry assembly, built by the project reference in the same configuration as the tests.</summary>
-    public static string ServerDll => LocatedServerDll.Value;
-
-    private static readonly Lazy<string> LocatedServerDll = new(FindServerDll);
 
     /// <summary>Starts the server with <paramref name="settings"/> as <c>--key=value</c> arguments and waits until <c>/health</c> answers.</summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
@@ -92,7 +86,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Runs a CLI verb (e.g. <c>keys create --employer acme</c>) to completion; returns its standard output.</summary>
     public static async Task<string> RunCliAsync(IReadOnlyList<string> verb, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { ServerDll } };
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { ServerBuild.Dll } };
         foreach (var word in verb)
         {
             start.ArgumentList.Add(word);
@@ -142,7 +136,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private static ProcessStartInfo Arguments(IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { ServerDll } };
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { ServerBuild.Dll } };
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -156,7 +150,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        start.WorkingDirectory = Path.GetDirectoryName(ServerDll)!;
+        start.WorkingDirectory = Path.GetDirectoryName(ServerBuild.Dll)!;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
@@ -185,16 +179,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += Append;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-    }
-
-    private static string FindServerDll()
-    {
-        // The test assembly sits in tests/<project>/bin/<Configuration>/<tfm>/; the server in the same shape under src/.
-        var testDirectory = new DirectoryInfo(Path.GetDirectoryName(typeof(ServerProcess).Assembly.Location)!);
-        var framework = testDirectory.Name;
-        var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-            ?? testDirectory.Parent!.Name;
-        var path = Path.Combine(TestTools.RepositoryRoot, "src", "Retention.Server", "bin", configuration, framework, "Retention.Server.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"the server is not built at {path}: build tests/Retention.Server.Tests first", path);
     }
 }

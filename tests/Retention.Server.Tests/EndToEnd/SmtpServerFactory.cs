@@ -10,7 +10,7 @@ namespace Retention.Server.Tests.EndToEnd;
 /// <summary>
 /// The whole server in process with the background dispatcher ON, sending over SMTP to a real maildev, over a
 /// real SQLite file in a fresh temp data directory. The clock is a <see cref="FakeTimeProvider"/>: the
-/// dispatcher's poll waits on it, so a test moves time with <see cref="AdvanceAsync"/>.
+/// dispatcher's poll waits on it, so a test moves time with <see cref="MoveClockTo"/> and then one <see cref="PollInterval"/> at a time.
 /// </summary>
 public sealed class SmtpServerFactory(MaildevServer maildev) : WebApplicationFactory<Program>
 {

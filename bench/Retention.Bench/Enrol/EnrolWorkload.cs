@@ -38,7 +38,8 @@ public static class EnrolWorkload
             Console.WriteLine("enrol: same rows as raw prepared INSERTs, one transaction per enrolment, fresh file");
             var raw = await SqliteCeiling.RawAsync(Path.Combine(scratch, "raw.db"), rows, journeys);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw: {count / raw:N0} enrolments/s ({raw:F2} s)"));
-            if (httpRate is { } http)
+            // Only a closed loop measures what the server can do; an open loop's rate is whatever was offered.
+            if (httpRate is { } http && rate <= 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"enrol: HTTP is {http / (count / raw):P0} of the raw SQLite ceiling, {http / (count / store):P0} of the store's own rate (target ≥ 50% of raw)"));
@@ -77,7 +78,7 @@ public static class EnrolWorkload
             $"http: {throughput:N0} enrolments/s over {seconds:F2} s, {failures:N0} not 201; latency {latencies.Summary()}; server RSS {Machine.ResidentMegabytes():N0} MB (client in the same process)"));
         if (rate > 0)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"http: target p99 ≤ 50 ms at 500/s: {(latencies.Percentile(99) <= 50 ? "met" : "NOT met")} at {rate:N0}/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"http: p99 {latencies.Percentile(99):F0} ms offered {rate:N0}/s (target p99 ≤ 50 ms at 500/s{(rate >= 500 ? (latencies.Percentile(99) <= 50 ? ": met" : ": NOT met") : "; this rate is below it")})"));
         }
         else
         {

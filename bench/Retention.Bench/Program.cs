@@ -49,7 +49,7 @@ public static class BenchProgram
               plan       [--count N] [--rounds R] [--seed S]
               dashboard  [--records N] [--iterations K] [--incremental]
               enrol      [--count N] [--clients C] [--rate R/s] [--raw-only]
-              dispatch   [--count N] [--window SECONDS] [--parallelism P] [--skip-hangfire] [--skip-quartz]
+              dispatch   [--count N] [--window SECONDS] [--parallelism P] [--skip-hangfire] [--skip-quartz] [--smtp]
               scale-seed [--newcomers N] [--nudges M] [--dir D]
               scale      [--dir D] [--seconds S]
               smoke      (all of the above at smoke size)

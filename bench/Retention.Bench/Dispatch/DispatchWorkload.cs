@@ -9,7 +9,7 @@ using Retention.Storage.Sqlite;
 namespace Retention.Bench.Dispatch;
 
 /// <summary>
-/// <c>dispatch [--count N] [--window S] [--parallelism P] [--batch B] [--poll-ms MS] [--timeout S] [--skip-hangfire] [--skip-quartz]</c>:
+/// <c>dispatch [--count N] [--window S] [--parallelism P] [--batch B] [--poll-ms MS] [--timeout S] [--skip-hangfire] [--skip-quartz] [--smtp]</c>:
 /// N nudges due evenly over S seconds (0: all at once) in a real SQLite file, sent by the real server's due-queue
 /// dispatcher into a pickup directory; then the same messages as Hangfire and Quartz.NET delayed jobs doing the same
 /// render + .eml write. Reports throughput, lateness and the ratios.
@@ -26,6 +26,7 @@ public static class DispatchWorkload
         var poll = TimeSpan.FromMilliseconds(BenchArgs.Int(args, "--poll-ms", 500));
         var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", smoke ? 60 : 900));
         var lead = Duration.FromSeconds(2);
+        using var sink = BenchArgs.Flag(args, "--smtp") ? new SmtpSink() : null;
         var scratch = Machine.ScratchDirectory("dispatch");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dispatch: {count:N0} nudges due over {window:F1} s ({(window > 0 ? count / window : double.PositiveInfinity):N0}/s), parallelism {parallelism}, batch {batch}, poll {poll.TotalMilliseconds} ms; scratch {scratch}; {Machine.Describe()}"));
@@ -44,6 +45,15 @@ public static class DispatchWorkload
                 ["Retention:Dispatch:Queue:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
                 ["Retention:Dispatch:Queue:MaxParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
             };
+            if (sink is not null)
+            {
+                // The real SMTP sender (MailKit, connection pool) to a local sink instead of the pickup directory.
+                settings["Retention:Email:Provider"] = "Smtp";
+                settings["Retention:Email:Smtp:Host"] = "127.0.0.1";
+                settings["Retention:Email:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
+                settings["Retention:Email:Smtp:Security"] = "None";
+                Console.WriteLine($"dispatch: sending over SMTP to a local sink at 127.0.0.1:{sink.Port}");
+            }
             await using var server = await BenchServer.StartAsync(Path.Combine(scratch, "server"), settings, RecordSends, async services =>
             {
                 var database = services.GetRequiredService<SqliteDatabase>();
@@ -68,7 +78,7 @@ public static class DispatchWorkload
                 .ToArray();
             await DispatchRun.WaitAsync(() => recorder!.Sent.Count, count, timeout);
             var ours = new DispatchRun("retention", due, keys.Select(k => recorder!.Sent.TryGetValue(k, out var at) ? at : (Instant?)null).ToArray());
-            Console.WriteLine(ours.Summary());
+            Console.WriteLine(ours.Summary() + (sink is null ? "" : $"; SMTP sink received {sink.Received:N0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"dispatch: targets ≥ 2,000/s {(ours.Throughput >= 2000 ? "met" : "NOT met")}, p99 lateness ≤ 1 s {(ours.Lateness.Percentile(99) <= 1000 ? "met" : "NOT met")}; RSS {Machine.ResidentMegabytes():N0} MB"));
             await server.App.StopAsync();

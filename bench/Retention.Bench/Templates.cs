@@ -1,0 +1,23 @@
+using NodaTime;
+using Retention.Core.Enrollments;
+
+namespace Retention.Bench;
+
+/// <summary>The one enrolment the bulk workloads copy.</summary>
+public static class Templates
+{
+    public static Enrollment Enrollment(string id) => new()
+    {
+        EmployerId = "bench",
+        Id = id,
+        Newcomer = new Newcomer("Audrey", "audrey@example.com", "en", "America/Chicago"),
+        Ildsjel = new Ildsjel("Karianne", "karianne@example.no", "nb"),
+        HrContact = new HrContact("Ingrid", "hr@example.no"),
+        ArrivalDate = new LocalDate(2027, 3, 1),
+        StartDate = new LocalDate(2027, 3, 3),
+        Municipality = "Haugesund",
+        Family = new Family(true, [4, 9]),
+        Consent = new Consent(true),
+        CreatedAt = Instant.FromUtc(2026, 11, 1, 0, 0),
+    };
+}

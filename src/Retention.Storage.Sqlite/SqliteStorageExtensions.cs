@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Retention.Core.Maintenance;
 using Retention.Core.Scheduling;
 using Retention.Core.Storage;
 
@@ -29,6 +30,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
         services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
+        services.AddSingleton<IStrandedNudgeQuery, SqliteStrandedNudgeQuery>();
         services.AddHostedService<SqliteMigrationService>();
         return services;
     }

@@ -77,9 +77,16 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, string host, ILogg
     private async Task<SmtpConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        Socket? socket = null;
         try
         {
-            await client.ConnectAsync(host, options.Port, options.Security, cancellationToken);
+            // Our own socket so that Nagle is off: MailKit writes the end of a message (".") as a small segment after
+            // the body, and with Nagle on it waits for the server's delayed ACK (~40 ms) — measured 44 messages/s
+            // over 4 connections to a local sink. The client then owns the socket.
+            socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(host, options.Port, cancellationToken);
+            await client.ConnectAsync(socket, host, options.Port, options.Security, cancellationToken);
+            socket = null;
             if (!string.IsNullOrEmpty(options.UserName))
             {
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
@@ -87,6 +94,7 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, string host, ILogg
         }
         catch
         {
+            socket?.Dispose();
             client.Dispose();
             throw;
         }

@@ -18,9 +18,8 @@ public sealed class SqliteDueNudgeQueue(SqliteDatabase database) : IDueNudgeQueu
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, Duration.Zero);
         var leaseId = Guid.NewGuid().ToString("N");
         var leaseUntil = now + lease;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // A single writing statement takes the write lock before it reads, so the selection and the lease are atomic.
-        var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
+        // A single writing statement inside a write transaction, so the selection and the lease are atomic.
+        var rows = await database.WriteAsync((connection, transaction) => connection.QueryAsync<ClaimRow>(new CommandDefinition(
             """
             UPDATE nudges SET lease_id = @leaseId, lease_until = @leaseUntil
             WHERE rowid IN (
@@ -33,7 +32,7 @@ public sealed class SqliteDueNudgeQueue(SqliteDatabase database) : IDueNudgeQueu
             RETURNING employer_id AS EmployerId, id AS Id, due_at AS DueAt, coalesce(next_attempt_at, due_at) AS EffectiveDueAt;
             """,
             new { leaseId, leaseUntil = SqliteValues.Ticks(leaseUntil), now = SqliteValues.Ticks(now), max },
-            cancellationToken: cancellationToken));
+            transaction)), cancellationToken);
         return rows
             .OrderBy(r => r.EffectiveDueAt).ThenBy(r => r.EmployerId, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => new DueNudge(r.EmployerId, r.Id, SqliteValues.Instant(r.DueAt), leaseId, leaseUntil))
@@ -43,10 +42,9 @@ public sealed class SqliteDueNudgeQueue(SqliteDatabase database) : IDueNudgeQueu
     public async Task ReleaseAsync(DueNudge claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE nudges SET lease_id = NULL, lease_until = NULL WHERE employer_id = @EmployerId AND id = @NudgeId AND lease_id = @LeaseId;",
-            new { claimed.EmployerId, claimed.NudgeId, claimed.LeaseId }, cancellationToken: cancellationToken));
+            new { claimed.EmployerId, claimed.NudgeId, claimed.LeaseId }, transaction)), cancellationToken);
     }
 
     private sealed class ClaimRow

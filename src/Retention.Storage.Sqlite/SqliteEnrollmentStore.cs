@@ -16,27 +16,27 @@ public sealed class SqliteEnrollmentStore(SqliteDatabase database) : IEnrollment
     {
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(nudges);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // One IMMEDIATE transaction: the enrolment and its journey appear together or not at all.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO enrollments (employer_id, id, external_id, status, created_at, payload, version)
-            VALUES (@EmployerId, @Id, @ExternalId, @Status, @CreatedAt, @Payload, 1)
-            ON CONFLICT DO NOTHING;
-            """,
-            Parameters(enrollment), transaction, cancellationToken: cancellationToken));
-        if (inserted == 0)
+        // One transaction (the group commit's): the enrolment and its journey appear together or not at all.
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            // The unique index on (employer_id, external_id) made the dedupe atomic; return the one that won.
-            var existing = await ReadAsync(connection, transaction, enrollment.EmployerId, enrollment.Id, enrollment.ExternalId, cancellationToken)
-                ?? throw new InvalidOperationException("The enrolment conflicted with a stored one that cannot be read back.");
-            return (existing, false);
-        }
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO enrollments (employer_id, id, external_id, status, created_at, payload, version)
+                VALUES (@EmployerId, @Id, @ExternalId, @Status, @CreatedAt, @Payload, 1)
+                ON CONFLICT DO NOTHING;
+                """,
+                Parameters(enrollment), transaction));
+            if (inserted == 0)
+            {
+                // The unique index on (employer_id, external_id) made the dedupe atomic; return the one that won.
+                var existing = await ReadAsync(connection, transaction, enrollment.EmployerId, enrollment.Id, enrollment.ExternalId, CancellationToken.None)
+                    ?? throw new InvalidOperationException("The enrolment conflicted with a stored one that cannot be read back.");
+                return (existing, false);
+            }
 
-        await SqliteNudgeStore.InsertAsync(connection, transaction, nudges, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (enrollment with { Version = SqliteValues.Version(1) }, true);
+            await SqliteNudgeStore.InsertAsync(connection, transaction, nudges, CancellationToken.None);
+            return (enrollment with { Version = SqliteValues.Version(1) }, true);
+        }, cancellationToken);
     }
 
     public async Task<Enrollment?> GetAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)

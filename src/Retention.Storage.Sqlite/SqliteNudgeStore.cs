@@ -29,10 +29,11 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
     public async Task AddAsync(IReadOnlyList<Nudge> nudges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nudges);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await InsertAsync(connection, transaction, nudges, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await InsertAsync(connection, transaction, nudges, CancellationToken.None);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<Nudge?> TryUpdateAsync(Nudge nudge, CancellationToken cancellationToken)
@@ -43,9 +44,9 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
             return null;
         }
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // Compare-and-set: the row changes only if nobody else changed it since the caller read it.
-        var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        // Compare-and-set: the row changes only if nobody else changed it since the caller read it. It commits in a
+        // group with this process's other writes, but stays one conditional statement on its own row.
+        var version = await database.WriteAsync((connection, transaction) => connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             UPDATE nudges SET
                 enrollment_id = @EnrollmentId, kind = @Kind, audience = @Audience, due_at = @DueAt, reason = @Reason,
@@ -55,7 +56,7 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
             WHERE employer_id = @EmployerId AND id = @Id AND version = @Version
             RETURNING version;
             """,
-            NudgeRow.From(nudge), cancellationToken: cancellationToken));
+            NudgeRow.From(nudge), transaction)), cancellationToken);
         return version is { } v ? nudge with { Version = SqliteValues.Version(v) } : null;
     }
 

@@ -30,6 +30,21 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_connection_keeps_its_settings_when_opened_again()
+    {
+        var database = _file.Open();
+        for (var open = 0; open < 3; open++)
+        {
+            // The settings are applied once per native connection; every later open of it must still have them.
+            await using var connection = await database.OpenConnectionAsync(Ct);
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
+            Assert.Equal(8000, await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint;"));
+            Assert.True(await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;") > 0);
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;"));
+        }
+    }
+
+    [Fact]
     public async Task Two_processes_migrating_at_once_apply_the_schema_once()
     {
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _file.Open().MigrateAsync(Ct))));

@@ -42,6 +42,7 @@ public sealed class DueQueueDispatcherService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         DispatchingLog.Started(logger, settings.PollInterval, settings.BatchSize, settings.MaxParallelism);
+        ReserveThreads(settings.MaxParallelism);
         while (!stoppingToken.IsCancellationRequested)
         {
             var poll = new DuePollResult(0, 0);
@@ -78,6 +79,23 @@ public sealed class DueQueueDispatcherService(
         }
 
         DispatchingLog.Stopped(logger);
+    }
+
+    /// <summary>
+    /// Each dispatch worker spends most of its time blocking a thread-pool thread (Microsoft.Data.Sqlite's async
+    /// calls run synchronously; the pickup sender's flush to disk is synchronous). With only the default minimum of
+    /// one thread per core, the workers starve the continuations they wait for (the SQLite group commit's writer,
+    /// Kestrel) and the pool adds threads only slowly: measured at parallelism 4 on 2 cores, 196 nudges/s
+    /// instead of 357/s. So keep enough threads ready for the workers plus the rest of the server.
+    /// </summary>
+    private static void ReserveThreads(int workers)
+    {
+        ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
+        var wanted = (2 * workers) + Environment.ProcessorCount;
+        if (minWorkers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, minCompletionPorts);
+        }
     }
 
     /// <summary>True when the dispatch settled something (anything but "someone else holds it, look later").</summary>

@@ -71,9 +71,12 @@ public sealed record RetentionRecord
     public int DaysSinceStart(LocalDate day) => Period.DaysBetween(StartDate, day);
 
     /// <summary>Builds the record from the stored enrolment, its nudges, check-ins and outcomes (pure; no clock).</summary>
-    public static RetentionRecord From(Enrollment enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes)
+    public static RetentionRecord From(Enrollment enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes) =>
+        From(EnrollmentFacts.Of(enrollment), nudges, checkIns, outcomes);
+
+    /// <summary>Builds the record from an enrolment's facts, its nudges, check-ins and outcomes (pure; no clock).</summary>
+    public static RetentionRecord From(EnrollmentFacts enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes)
     {
-        ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(nudges);
         ArgumentNullException.ThrowIfNull(checkIns);
         ArgumentNullException.ThrowIfNull(outcomes);
@@ -111,10 +114,13 @@ public sealed record RetentionRecord
             IldsjelIgnoredStreak = journey.IldsjelIgnoredStreak(),
             CheckInNudgesSent = journey.CheckInNudgesSent(),
             CheckInNudgesAnswered = journey.CheckInNudgesAnswered(),
-            CheckIns = checkIns
-                .OrderBy(c => c.At)
-                .Select(c => new CheckInAnswer(ToDay(c.At), c.Belonging, c.IntentToStay))
-                .ToList(),
+            // Most newcomers have no check-in yet: share the empty list rather than allocate one each (1 M records).
+            CheckIns = checkIns.Count == 0
+                ? []
+                : checkIns
+                    .OrderBy(c => c.At)
+                    .Select(c => new CheckInAnswer(ToDay(c.At), c.Belonging, c.IntentToStay))
+                    .ToArray(),
         };
     }
 

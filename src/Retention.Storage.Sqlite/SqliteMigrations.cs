@@ -86,5 +86,77 @@ internal static class SqliteMigrations
             revoked_at INTEGER NULL
         );
         """,
+        """
+        -- The dashboard's change stamp: bumped by triggers in the same transaction as every write its records are
+        -- built from, so a cached report is reused exactly while the stamp is unchanged.
+        CREATE TABLE employer_changes (
+            employer_id TEXT NOT NULL PRIMARY KEY,
+            stamp INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER tr_enrollments_insert_changes AFTER INSERT ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_enrollments_update_changes AFTER UPDATE ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_enrollments_delete_changes AFTER DELETE ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_nudges_insert_changes AFTER INSERT ON nudges
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        -- Only a change to what the dashboard reads counts: dispatch leases and retries do not invalidate it.
+        CREATE TRIGGER tr_nudges_update_changes AFTER UPDATE ON nudges
+        WHEN OLD.enrollment_id IS NOT NEW.enrollment_id OR OLD.kind IS NOT NEW.kind OR OLD.audience IS NOT NEW.audience
+            OR OLD.due_at IS NOT NEW.due_at OR OLD.follows_up IS NOT NEW.follows_up OR OLD.status IS NOT NEW.status
+            OR OLD.sent_at IS NOT NEW.sent_at OR OLD.acted_at IS NOT NEW.acted_at
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_nudges_delete_changes AFTER DELETE ON nudges
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_insert_changes AFTER INSERT ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_update_changes AFTER UPDATE ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_delete_changes AFTER DELETE ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_insert_changes AFTER INSERT ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_update_changes AFTER UPDATE ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_delete_changes AFTER DELETE ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        """,
     ];
 }

@@ -54,7 +54,7 @@ public static class ScaleWorkload
 
             if (BenchArgs.Flag(args, "--dashboard-only"))
             {
-                await StoreDashboard.MeasureAsync(client, "bench", BulkSeeder.EnrollmentId(0), BenchArgs.Int(args, "--warm", 20));
+                await StoreDashboard.MeasureAsync(server, client, "bench", BulkSeeder.EnrollmentId, BenchArgs.Int(args, "--warm", 20));
                 return 0;
             }
 
@@ -94,7 +94,7 @@ public static class ScaleWorkload
             DashboardReport.Compute(records, query);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale: DashboardReport.Compute over {records.Count:N0} in-memory records {watch.Elapsed.TotalMilliseconds:N0} ms; RSS {Machine.ResidentMegabytes():N0} MB with them held"));
-            await StoreDashboard.MeasureAsync(client, "bench", BulkSeeder.EnrollmentId(0), BenchArgs.Int(args, "--warm", 20));
+            await StoreDashboard.MeasureAsync(server, client, "bench", BulkSeeder.EnrollmentId, BenchArgs.Int(args, "--warm", 20));
             Console.WriteLine($"scale: load average at the end {Machine.LoadAverage()}");
             return 0;
         }

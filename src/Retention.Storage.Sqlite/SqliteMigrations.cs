@@ -158,5 +158,11 @@ internal static class SqliteMigrations
             ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
         END;
         """,
+        """
+        -- The dashboard's nudge read (SqliteRetentionRecordSource) needs only these nudges, in journey order; the
+        -- partial index holds just them, so the read skips the rest of every journey instead of visiting each row.
+        CREATE INDEX ix_nudges_dashboard ON nudges (employer_id, enrollment_id, due_at)
+        WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted');
+        """,
     ];
 }

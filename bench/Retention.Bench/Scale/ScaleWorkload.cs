@@ -42,7 +42,8 @@ public static class ScaleWorkload
             await using var server = await BenchServer.StartAsync(directory);
             var listening = watch.Elapsed;
             var key = await server.CreateKeyAsync("bench");
-            using var client = new HttpClient { BaseAddress = server.Address };
+            // The cold dashboard at 1 M newcomers on a loaded machine can take longer than the default 100 s.
+            using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
             using (var first = await client.GetAsync(new Uri("/api/v1/employers/bench/enrollments?limit=10", UriKind.Relative)))
             {

@@ -81,10 +81,13 @@ public sealed record RetentionRecord
         ArgumentNullException.ThrowIfNull(checkIns);
         ArgumentNullException.ThrowIfNull(outcomes);
 
-        var departure = outcomes
-            .Where(o => o.Status == OutcomeStatus.Left)
-            .OrderByDescending(o => o.RecordedAt)
-            .FirstOrDefault();
+        // The empty cases skip the queries: a dashboard builds a million of these, most without outcomes.
+        var departure = outcomes.Count == 0
+            ? null
+            : outcomes
+                .Where(o => o.Status == OutcomeStatus.Left)
+                .OrderByDescending(o => o.RecordedAt)
+                .FirstOrDefault();
         LocalDate? departureDate = departure?.Date;
         if (departureDate is null && enrollment.Status == EnrollmentStatus.Left)
         {
@@ -95,8 +98,8 @@ public sealed record RetentionRecord
             ? ToDay(enrollment.StatusChangedAt ?? enrollment.CreatedAt)
             : null;
 
-        var journey = new JourneyFacts(nudges, checkIns);
-        var (lunch, lunchDay) = journey.WelcomeLunch();
+        var journey = nudges.Count == 0 ? null : new JourneyFacts(nudges, checkIns);
+        var (lunch, lunchDay) = journey?.WelcomeLunch() ?? (WelcomeLunchState.NotSent, null);
 
         return new RetentionRecord
         {
@@ -110,10 +113,10 @@ public sealed record RetentionRecord
             CancellationDate = cancelled,
             WelcomeLunch = lunch,
             WelcomeLunchActedOn = lunchDay,
-            IldsjelNudges = journey.IldsjelTallies(),
-            IldsjelIgnoredStreak = journey.IldsjelIgnoredStreak(),
-            CheckInNudgesSent = journey.CheckInNudgesSent(),
-            CheckInNudgesAnswered = journey.CheckInNudgesAnswered(),
+            IldsjelNudges = journey?.IldsjelTallies() ?? [],
+            IldsjelIgnoredStreak = journey?.IldsjelIgnoredStreak() ?? 0,
+            CheckInNudgesSent = journey?.CheckInNudgesSent() ?? 0,
+            CheckInNudgesAnswered = journey?.CheckInNudgesAnswered() ?? 0,
             // Most newcomers have no check-in yet: share the empty list rather than allocate one each (1 M records).
             CheckIns = checkIns.Count == 0
                 ? []

@@ -11,10 +11,11 @@ using Retention.Core.Storage;
 namespace Retention.Storage.Sqlite;
 
 /// <summary>
-/// The dashboard's bulk read in four set-based queries (enrolments, nudges, check-ins, outcomes of one employer,
+/// The dashboard's bulk read in four set-based queries (enrolment facts, nudges, check-ins, outcomes of one employer,
 /// each ordered by enrolment id) merged in one pass, instead of three reads per enrolment. All four run in one read
 /// transaction, which also reads the change stamp (<c>employer_changes</c>, bumped by triggers), so stamp and records
-/// are one snapshot. Only the columns a <see cref="RetentionRecord"/> needs are read: no names, addresses or comments.
+/// are one snapshot. Only the columns a <see cref="RetentionRecord"/> needs are read (enrolments from the compact
+/// <c>enrollment_facts</c> the triggers keep): no names, addresses or comments.
 /// </summary>
 public sealed class SqliteRetentionRecordSource(SqliteDatabase database) : IRetentionRecordSource
 {
@@ -22,9 +23,8 @@ public sealed class SqliteRetentionRecordSource(SqliteDatabase database) : IRete
 
     private const string EnrollmentsSql =
         """
-        SELECT id, status, created_at, json_extract(payload, '$.municipality'), json_extract(payload, '$.arrivalDate'),
-               json_extract(payload, '$.startDate'), json_extract(payload, '$.statusChangedAt')
-        FROM enrollments WHERE employer_id = $employerId ORDER BY id;
+        SELECT id, status, created_at, municipality, arrival_date, start_date, status_changed_at
+        FROM enrollment_facts WHERE employer_id = $employerId ORDER BY id;
         """;
 
     // Only the nudges JourneyFacts looks at: the ildsjel's, the newcomer's check-ins, and acted follow-ups (an acted

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -115,6 +117,30 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
         Assert.NotEmpty(claimed);
         Assert.Contains(claimed, c => c.EmployerId == enrollment.EmployerId);
         Assert.Equal(before, await _source.ChangeStampAsync(_employerA, Ct));
+    }
+
+    [Fact]
+    public async Task A_file_written_before_enrollment_facts_is_back_filled_on_migration()
+    {
+        await SeedVariedAsync(_employerA, 6);
+        await using (var connection = await _file.Open().OpenConnectionAsync(Ct))
+        {
+            // Back to schema 3: as a file written by the version before enrollment_facts existed.
+            await connection.ExecuteAsync(
+                """
+                DROP TRIGGER tr_enrollments_insert_facts; DROP TRIGGER tr_enrollments_update_facts; DROP TRIGGER tr_enrollments_delete_facts;
+                DROP TABLE enrollment_facts; PRAGMA user_version = 3;
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var reopened = _file.Open();
+        var bulk = await new SqliteRetentionRecordSource(reopened).ReadAsync(_employerA, Ct);
+        var reference = await new PerEnrollmentRecordSource(
+            new SqliteEnrollmentStore(reopened), new SqliteNudgeStore(reopened), new SqliteEventStore(reopened)).ReadAsync(_employerA, Ct);
+
+        Assert.Equal(6, bulk.Records.Count);
+        Assert.Equal(Comparable(reference.Records), Comparable(bulk.Records));
     }
 
     public void Dispose() => _file.Dispose();

@@ -5,8 +5,9 @@ using Retention.Core.Maintenance;
 namespace Retention.Functions.Maintenance;
 
 /// <summary>
-/// Hourly upkeep (retention purge, stale-lease repair). The host runs a timer function on one instance at a time.
-/// <see cref="IHousekeeping"/> has no implementation yet: until one is registered the trigger logs that and returns.
+/// Hourly upkeep: <see cref="StrandedNudgeRepair"/> schedules again every nudge whose Service Bus message was lost
+/// (dead-lettered, or never sent); raw records expire by their Cosmos DB TTL, so no purge step is needed. The host
+/// runs a timer function on one instance at a time, and each repair is a compare-and-set, so an overlap is harmless.
 /// </summary>
 public sealed class HousekeepingFunction(ILogger<HousekeepingFunction> logger, IHousekeeping? housekeeping = null)
 {

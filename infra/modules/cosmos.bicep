@@ -13,14 +13,14 @@ var dataContributor = '00000000-0000-0000-0000-000000000002'
 
 // The containers of Retention.Storage.Cosmos (CosmosDatabase.DataContainerProperties / KeysContainerProperties, see
 // docs/cosmos.md), plus the dashboard aggregates and the change-feed leases. Hot paths are point reads; only what
-// the one listing query touches is indexed, which keeps writes cheap and personal data out of the index.
+// the two queries touch (the listing, the stranded-nudge repair) is indexed: writes stay cheap, personal data out of the index.
 var containers = [
   {
     name: 'employer-data'
     partitionKey: '/employerId'
     // TTL on without a default expiry: each document carries its own `ttl` (Retention:Storage:Cosmos:RawRecordTimeToLive).
     defaultTtl: -1
-    includedPaths: ['/employerId/?', '/type/?', '/status/?', '/createdAtMs/?', '/enrollmentId/?']
+    includedPaths: ['/employerId/?', '/type/?', '/status/?', '/createdAtMs/?', '/enrollmentId/?', '/firesAtMs/?']
     excludedPaths: ['/*']
     compositeIndexes: [
       [

@@ -11,6 +11,7 @@ using Retention.Core.Enrollments;
 using Retention.Core.Import;
 using Retention.Core.Journeys;
 using Retention.Core.Links;
+using Retention.Core.Maintenance;
 using Retention.Core.Storage;
 
 namespace Retention.Core;
@@ -59,6 +60,18 @@ public static class RetentionCoreExtensions
         // A store adapter registers its own set-based source; this one works over any store's ordinary ports.
         services.TryAddSingleton<IRetentionRecordSource, PerEnrollmentRecordSource>();
         services.AddSingleton<DashboardService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Housekeeping for a host whose nudges fire by scheduled messages (the Functions app): repairs nudges whose
+    /// message was lost. Needs an <see cref="IStrandedNudgeQuery"/> from the store and an <see cref="Scheduling.INudgeScheduler"/>.
+    /// The self-hosted due-queue needs none of it: it claims every due or lease-expired nudge by itself.
+    /// </summary>
+    public static IServiceCollection AddRetentionHousekeeping(this IServiceCollection services)
+    {
+        Bind<StrandedNudgeRepairOptions>(services, StrandedNudgeRepairOptions.SectionName);
+        services.AddSingleton<IHousekeeping, StrandedNudgeRepair>();
         return services;
     }
 

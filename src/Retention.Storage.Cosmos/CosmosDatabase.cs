@@ -42,7 +42,7 @@ public sealed class CosmosDatabase : IDisposable
         var properties = new ContainerProperties(name, "/employerId") { DefaultTimeToLive = -1 };
         properties.IndexingPolicy.IncludedPaths.Clear();
         properties.IndexingPolicy.ExcludedPaths.Clear();
-        foreach (var path in new[] { "/employerId/?", "/type/?", "/status/?", "/createdAtMs/?", "/enrollmentId/?" })
+        foreach (var path in new[] { "/employerId/?", "/type/?", "/status/?", "/createdAtMs/?", "/enrollmentId/?", "/firesAtMs/?" })
         {
             properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
         }

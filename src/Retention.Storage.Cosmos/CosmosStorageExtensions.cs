@@ -3,6 +3,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Retention.Core.Maintenance;
 using Retention.Core.Storage;
 
 namespace Retention.Storage.Cosmos;
@@ -39,6 +40,7 @@ public static class CosmosStorageExtensions
         services.AddSingleton<INudgeStore, CosmosNudgeStore>();
         services.AddSingleton<IEventStore, CosmosEventStore>();
         services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
+        services.AddSingleton<IStrandedNudgeQuery, CosmosStrandedNudgeQuery>();
         services.AddHostedService<CosmosStartupService>();
         return services;
     }

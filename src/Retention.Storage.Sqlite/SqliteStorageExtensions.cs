@@ -32,6 +32,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
         services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
+        services.AddSingleton<IStrandedNudgeQuery, SqliteStrandedNudgeQuery>();
         services.AddSingleton<IRetentionRecordSource, SqliteRetentionRecordSource>();
 
         // The file has a cheap change stamp, so the dashboard caches reports; refreshing warms that cache.

@@ -95,6 +95,12 @@ public sealed class JourneyApiTests(RetentionApiFactory factory) : IClassFixture
         using var checkIn = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/checkins"), ApiRequests.RawJson("{\"belonging\":2,\"intentToStay\":3,\"comment\":\"my landlord is difficult\"}"));
         Assert.Equal(HttpStatusCode.Created, checkIn.StatusCode);
 
+        // A nudge that failed once: the provider's error text quotes the address.
+        var nudgeStore = factory.Services.GetRequiredService<INudgeStore>();
+        var failedOnce = (await nudgeStore.GetJourneyAsync("acme", id, CancellationToken.None))[0];
+        Assert.NotNull(await nudgeStore.TryUpdateAsync(
+            failedOnce with { Attempts = 1, LastError = "550 5.1.1 <audrey@example.com>: mailbox unavailable" }, CancellationToken.None));
+
         using var erase = await client.DeleteAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/personal-data"));
         using var get = await client.GetAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"));
 
@@ -110,7 +116,11 @@ public sealed class JourneyApiTests(RetentionApiFactory factory) : IClassFixture
         var events = factory.Services.GetRequiredService<IEventStore>();
         var kept = Assert.Single(await events.GetCheckInsAsync("acme", id, CancellationToken.None));
         Assert.Equal((2, 3, (string?)null), (kept.Belonging, kept.IntentToStay, kept.Comment));
-        Assert.DoesNotContain(await factory.Services.GetRequiredService<INudgeStore>().GetJourneyAsync("acme", id, CancellationToken.None), n => n.Status == NudgeStatus.Scheduled);
+        var journey = await nudgeStore.GetJourneyAsync("acme", id, CancellationToken.None);
+        Assert.DoesNotContain(journey, n => n.Status == NudgeStatus.Scheduled);
+        var erasedError = journey.Single(n => n.Id == failedOnce.Id);
+        Assert.Equal((1, "(erased)"), (erasedError.Attempts, erasedError.LastError));
+        Assert.DoesNotContain(journey, n => n.LastError?.Contains("audrey", StringComparison.OrdinalIgnoreCase) == true);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Retention.Core.Maintenance;
 using Retention.Core.Storage;
 using Retention.Storage.Cosmos;
 
@@ -18,6 +19,7 @@ public sealed class CosmosStoreContractTests : StoreContract
         Nudges = new CosmosNudgeStore(database);
         Events = new CosmosEventStore(database);
         ApiKeys = new CosmosApiKeyStore(database);
+        Stranded = new CosmosStrandedNudgeQuery(database);
     }
 
     protected override IEnrollmentStore Enrollments { get; }
@@ -27,6 +29,8 @@ public sealed class CosmosStoreContractTests : StoreContract
     protected override IEventStore Events { get; }
 
     protected override IApiKeyStore ApiKeys { get; }
+
+    protected override IStrandedNudgeQuery Stranded { get; }
 
     protected override string? QueriesUnavailableReason => _fixture.QueriesUnavailableReason;
 }

@@ -1,3 +1,4 @@
+using Retention.Core.Maintenance;
 using Retention.Core.Storage;
 using Retention.Storage.Sqlite;
 
@@ -15,6 +16,7 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
         Nudges = new SqliteNudgeStore(database);
         Events = new SqliteEventStore(database);
         ApiKeys = new SqliteApiKeyStore(database);
+        Stranded = new SqliteStrandedNudgeQuery(database);
     }
 
     protected override IEnrollmentStore Enrollments { get; }
@@ -24,6 +26,8 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     protected override IEventStore Events { get; }
 
     protected override IApiKeyStore ApiKeys { get; }
+
+    protected override IStrandedNudgeQuery Stranded { get; }
 
     public void Dispose() => _file.Dispose();
 }

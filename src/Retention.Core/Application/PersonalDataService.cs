@@ -5,9 +5,11 @@ namespace Retention.Core.Application;
 
 /// <summary>
 /// Erasure on request: personal fields of the enrolment (names, addresses, external id, family, interests,
-/// check-in comments) are removed everywhere; dates, municipality, statuses and numbers stay for the aggregates.
+/// check-in comments, and the e-mail provider's error texts on nudges, which can quote an address) are removed
+/// everywhere; dates, municipality, statuses and numbers stay for the aggregates.
 /// </summary>
-public sealed class PersonalDataService(IEnrollmentStore enrollments, IEventStore events, JourneyChanges journeyChanges, RetentionClock clock)
+public sealed class PersonalDataService(
+    IEnrollmentStore enrollments, IEventStore events, INudgeStore nudges, JourneyChanges journeyChanges, RetentionClock clock)
 {
     public const string ErasedName = "(erased)";
     public const string ErasedEmail = "erased@erased.invalid";
@@ -25,6 +27,7 @@ public sealed class PersonalDataService(IEnrollmentStore enrollments, IEventStor
             // Nothing may be sent to an erased person: stop the journey first.
             await journeyChanges.CancelFutureAsync(employerId, enrollmentId, _ => true, cancellationToken);
             await events.ErasePersonalDataAsync(employerId, enrollmentId, cancellationToken);
+            await EraseErrorTextsAsync(employerId, enrollmentId, cancellationToken);
             if (current.Erased)
             {
                 return CommandStatus.Done;
@@ -50,5 +53,29 @@ public sealed class PersonalDataService(IEnrollmentStore enrollments, IEventStor
         }
 
         return CommandStatus.Conflict;
+    }
+
+    /// <summary>A provider's error text (kept for operators on a failed or retried nudge) can quote the recipient's address.</summary>
+    private async Task EraseErrorTextsAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var withText = (await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken))
+                .Where(n => n.LastError is not null && n.LastError != ErasedName)
+                .ToList();
+            var conflicts = 0;
+            foreach (var nudge in withText)
+            {
+                if (await nudges.TryUpdateAsync(nudge with { LastError = ErasedName }, cancellationToken) is null)
+                {
+                    conflicts++;
+                }
+            }
+
+            if (conflicts == 0)
+            {
+                return;
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ public static class BenchProgram
               enrol      [--count N] [--clients C] [--rate R/s] [--raw-only]
               dispatch   [--count N] [--window SECONDS] [--parallelism P] [--skip-hangfire] [--skip-quartz] [--smtp]
               scale-seed [--newcomers N] [--nudges M] [--dir D]
-              scale      [--dir D] [--seconds S]
+              scale      [--dir D] [--seconds S] [--warm W] [--dashboard-only]
               smoke      (all of the above at smoke size)
             """);
         return 2;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Retention.Core.Access;
@@ -56,6 +57,8 @@ public static class RetentionCoreExtensions
         services.AddSingleton<JourneyService>();
         services.AddSingleton<EnrollmentImporter>();
         services.AddSingleton<ApiKeyService>();
+        // A store adapter registers its own set-based source; this one works over any store's ordinary ports.
+        services.TryAddSingleton<IRetentionRecordSource, PerEnrollmentRecordSource>();
         services.AddSingleton<DashboardService>();
         return services;
     }

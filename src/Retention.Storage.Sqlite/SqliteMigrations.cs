@@ -86,5 +86,120 @@ internal static class SqliteMigrations
             revoked_at INTEGER NULL
         );
         """,
+        """
+        -- The dashboard's change stamp: bumped by triggers in the same transaction as every write its records are
+        -- built from, so a cached report is reused exactly while the stamp is unchanged.
+        CREATE TABLE employer_changes (
+            employer_id TEXT NOT NULL PRIMARY KEY,
+            stamp INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER tr_enrollments_insert_changes AFTER INSERT ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_enrollments_update_changes AFTER UPDATE ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_enrollments_delete_changes AFTER DELETE ON enrollments
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_nudges_insert_changes AFTER INSERT ON nudges
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        -- Only a change to what the dashboard reads counts: dispatch leases and retries do not invalidate it.
+        CREATE TRIGGER tr_nudges_update_changes AFTER UPDATE ON nudges
+        WHEN OLD.enrollment_id IS NOT NEW.enrollment_id OR OLD.kind IS NOT NEW.kind OR OLD.audience IS NOT NEW.audience
+            OR OLD.due_at IS NOT NEW.due_at OR OLD.follows_up IS NOT NEW.follows_up OR OLD.status IS NOT NEW.status
+            OR OLD.sent_at IS NOT NEW.sent_at OR OLD.acted_at IS NOT NEW.acted_at
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_nudges_delete_changes AFTER DELETE ON nudges
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_insert_changes AFTER INSERT ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_update_changes AFTER UPDATE ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_check_ins_delete_changes AFTER DELETE ON check_ins
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_insert_changes AFTER INSERT ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_update_changes AFTER UPDATE ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        CREATE TRIGGER tr_outcomes_delete_changes AFTER DELETE ON outcomes
+        BEGIN
+            INSERT INTO employer_changes (employer_id, stamp) VALUES (OLD.employer_id, 1)
+            ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
+        END;
+        """,
+        """
+        -- The dashboard's nudge read (SqliteRetentionRecordSource) needs only these nudges, in journey order; the
+        -- partial index holds just them, so the read skips the rest of every journey instead of visiting each row.
+        CREATE INDEX ix_nudges_dashboard ON nudges (employer_id, enrollment_id, due_at)
+        WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted');
+        """,
+        """
+        -- The few enrolment fields the dashboard reads (no personal data), kept beside the JSON payload by triggers in
+        -- the same transaction, so the dashboard scans ~60 bytes a row instead of parsing every payload.
+        CREATE TABLE enrollment_facts (
+            employer_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            municipality TEXT NOT NULL,
+            arrival_date TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            status_changed_at TEXT NULL,
+            PRIMARY KEY (employer_id, id)
+        ) WITHOUT ROWID;
+        INSERT INTO enrollment_facts (employer_id, id, status, created_at, municipality, arrival_date, start_date, status_changed_at)
+        SELECT employer_id, id, status, created_at, json_extract(payload, '$.municipality'), json_extract(payload, '$.arrivalDate'),
+               json_extract(payload, '$.startDate'), json_extract(payload, '$.statusChangedAt')
+        FROM enrollments;
+        CREATE TRIGGER tr_enrollments_insert_facts AFTER INSERT ON enrollments
+        BEGIN
+            INSERT INTO enrollment_facts (employer_id, id, status, created_at, municipality, arrival_date, start_date, status_changed_at)
+            VALUES (NEW.employer_id, NEW.id, NEW.status, NEW.created_at,
+                    json_extract(NEW.payload, '$.municipality'), json_extract(NEW.payload, '$.arrivalDate'), json_extract(NEW.payload, '$.startDate'), json_extract(NEW.payload, '$.statusChangedAt'));
+        END;
+        CREATE TRIGGER tr_enrollments_update_facts AFTER UPDATE ON enrollments
+        BEGIN
+            UPDATE enrollment_facts SET
+                employer_id = NEW.employer_id, id = NEW.id, status = NEW.status, created_at = NEW.created_at,
+                municipality = json_extract(NEW.payload, '$.municipality'), arrival_date = json_extract(NEW.payload, '$.arrivalDate'),
+                start_date = json_extract(NEW.payload, '$.startDate'), status_changed_at = json_extract(NEW.payload, '$.statusChangedAt')
+            WHERE employer_id = OLD.employer_id AND id = OLD.id;
+        END;
+        CREATE TRIGGER tr_enrollments_delete_facts AFTER DELETE ON enrollments
+        BEGIN
+            DELETE FROM enrollment_facts WHERE employer_id = OLD.employer_id AND id = OLD.id;
+        END;
+        """,
     ];
 }

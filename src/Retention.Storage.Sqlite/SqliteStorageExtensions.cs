@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Retention.Core.Application;
 using Retention.Core.Maintenance;
 using Retention.Core.Scheduling;
 using Retention.Core.Storage;
@@ -9,7 +11,7 @@ namespace Retention.Storage.Sqlite;
 public static class SqliteStorageExtensions
 {
     /// <summary>
-    /// Registers every store port, the due-queue and the (no-op) scheduler on one <see cref="SqliteDatabase"/>,
+    /// Registers every store port, the dashboard's bulk record source, the due-queue and the (no-op) scheduler on one <see cref="SqliteDatabase"/>,
     /// binds <see cref="SqliteStoreOptions"/> from <c>Retention:Storage:Sqlite</c> (then <paramref name="configure"/>),
     /// validates them at start-up and migrates the schema when the host starts.
     /// </summary>
@@ -31,6 +33,10 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
         services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
         services.AddSingleton<IStrandedNudgeQuery, SqliteStrandedNudgeQuery>();
+        services.AddSingleton<IRetentionRecordSource, SqliteRetentionRecordSource>();
+
+        // The file has a cheap change stamp, so the dashboard caches reports; refreshing warms that cache.
+        services.TryAddSingleton<IDashboardAggregates, DashboardWarming>();
         services.AddHostedService<SqliteMigrationService>();
         return services;
     }

@@ -17,7 +17,21 @@ internal static class SqliteValues
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    public static LocalDate Date(string text) => LocalDatePattern.Iso.Parse(text).GetValueOrThrow();
+    /// <summary>Parses an ISO date; the plain <c>yyyy-MM-dd</c> shape directly, as the dashboard reads a million of them.</summary>
+    public static LocalDate Date(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month) && year >= 1)
+        {
+            return new LocalDate(year, month, day);
+        }
+
+        return LocalDatePattern.Iso.Parse(text).GetValueOrThrow();
+    }
 
     public static string Version(long version) => version.ToString(CultureInfo.InvariantCulture);
 

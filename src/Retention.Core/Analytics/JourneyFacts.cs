@@ -54,13 +54,18 @@ internal sealed class JourneyFacts
             : (WelcomeLunchState.NotSent, null);
     }
 
-    public IReadOnlyList<NudgeKindTally> IldsjelTallies() =>
-        IldsjelOriginals()
+    public IReadOnlyList<NudgeKindTally> IldsjelTallies()
+    {
+        var tallies = IldsjelOriginals()
             .Where(ReachedRecipient)
             .GroupBy(n => n.Kind, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new NudgeKindTally(g.Key, g.Count(), g.Count(n => ActedAt(n) is not null)))
             .ToList();
+
+        // Shared empty list for the many newcomers with none yet: the dashboard holds a record per newcomer.
+        return tallies.Count == 0 ? [] : tallies;
+    }
 
     public int IldsjelIgnoredStreak()
     {

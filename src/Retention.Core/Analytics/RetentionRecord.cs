@@ -71,17 +71,23 @@ public sealed record RetentionRecord
     public int DaysSinceStart(LocalDate day) => Period.DaysBetween(StartDate, day);
 
     /// <summary>Builds the record from the stored enrolment, its nudges, check-ins and outcomes (pure; no clock).</summary>
-    public static RetentionRecord From(Enrollment enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes)
+    public static RetentionRecord From(Enrollment enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes) =>
+        From(EnrollmentFacts.Of(enrollment), nudges, checkIns, outcomes);
+
+    /// <summary>Builds the record from an enrolment's facts, its nudges, check-ins and outcomes (pure; no clock).</summary>
+    public static RetentionRecord From(EnrollmentFacts enrollment, IReadOnlyList<Nudge> nudges, IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Outcome> outcomes)
     {
-        ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(nudges);
         ArgumentNullException.ThrowIfNull(checkIns);
         ArgumentNullException.ThrowIfNull(outcomes);
 
-        var departure = outcomes
-            .Where(o => o.Status == OutcomeStatus.Left)
-            .OrderByDescending(o => o.RecordedAt)
-            .FirstOrDefault();
+        // The empty cases skip the queries: a dashboard builds a million of these, most without outcomes.
+        var departure = outcomes.Count == 0
+            ? null
+            : outcomes
+                .Where(o => o.Status == OutcomeStatus.Left)
+                .OrderByDescending(o => o.RecordedAt)
+                .FirstOrDefault();
         LocalDate? departureDate = departure?.Date;
         if (departureDate is null && enrollment.Status == EnrollmentStatus.Left)
         {
@@ -92,8 +98,8 @@ public sealed record RetentionRecord
             ? ToDay(enrollment.StatusChangedAt ?? enrollment.CreatedAt)
             : null;
 
-        var journey = new JourneyFacts(nudges, checkIns);
-        var (lunch, lunchDay) = journey.WelcomeLunch();
+        var journey = nudges.Count == 0 ? null : new JourneyFacts(nudges, checkIns);
+        var (lunch, lunchDay) = journey?.WelcomeLunch() ?? (WelcomeLunchState.NotSent, null);
 
         return new RetentionRecord
         {
@@ -107,14 +113,17 @@ public sealed record RetentionRecord
             CancellationDate = cancelled,
             WelcomeLunch = lunch,
             WelcomeLunchActedOn = lunchDay,
-            IldsjelNudges = journey.IldsjelTallies(),
-            IldsjelIgnoredStreak = journey.IldsjelIgnoredStreak(),
-            CheckInNudgesSent = journey.CheckInNudgesSent(),
-            CheckInNudgesAnswered = journey.CheckInNudgesAnswered(),
-            CheckIns = checkIns
-                .OrderBy(c => c.At)
-                .Select(c => new CheckInAnswer(ToDay(c.At), c.Belonging, c.IntentToStay))
-                .ToList(),
+            IldsjelNudges = journey?.IldsjelTallies() ?? [],
+            IldsjelIgnoredStreak = journey?.IldsjelIgnoredStreak() ?? 0,
+            CheckInNudgesSent = journey?.CheckInNudgesSent() ?? 0,
+            CheckInNudgesAnswered = journey?.CheckInNudgesAnswered() ?? 0,
+            // Most newcomers have no check-in yet: share the empty list rather than allocate one each (1 M records).
+            CheckIns = checkIns.Count == 0
+                ? []
+                : checkIns
+                    .OrderBy(c => c.At)
+                    .Select(c => new CheckInAnswer(ToDay(c.At), c.Belonging, c.IntentToStay))
+                    .ToArray(),
         };
     }
 

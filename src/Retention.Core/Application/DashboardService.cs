@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using Retention.Core.Analytics;
 using Retention.Core.Storage;
@@ -5,35 +6,80 @@ using Retention.Core.Storage;
 namespace Retention.Core.Application;
 
 /// <summary>
-/// Builds the dashboard from the store: one <see cref="RetentionRecord"/> per enrolment of the employer, then the
-/// report. Reads every enrolment of the employer (paged); fine for thousands, not the incremental design the
-/// large-scale target needs (see docs/benchmarks.md).
+/// Builds the dashboard from the store through <see cref="IRetentionRecordSource"/>. A computed report is kept per
+/// (employer, query) with the store's change stamp it was computed at; the next request for the same query reads
+/// only the stamp and answers from memory while it is unchanged. Any write the records depend on moves the stamp,
+/// so the next request recomputes: the figures are always those of the data at the moment of the request, never
+/// an older cached copy. Stores without a cheap stamp get no caching.
 /// </summary>
-public sealed class DashboardService(IEnrollmentStore enrollments, INudgeStore nudges, IEventStore events, RetentionClock clock)
+public sealed class DashboardService(IRetentionRecordSource source, RetentionClock clock)
 {
-    private const int PageSize = 200;
+    // Enough for every employer's default view plus a few custom ranges; the cache is cleared when it overflows.
+    private const int MaxCachedReports = 256;
+
+    private readonly ConcurrentDictionary<DashboardQuery, CachedReport> _reports = new();
+
+    // One full computation at a time: at 1 M newcomers each holds a few hundred MB of records while it runs, and
+    // concurrent requests for the same view then find the report the first one cached.
+    private readonly SemaphoreSlim _computing = new(1, 1);
 
     public LocalDate Today => clock.Today;
 
-    public async Task<IReadOnlyList<RetentionRecord>> RecordsAsync(string employerId, CancellationToken cancellationToken)
+    /// <summary>Every record of the employer (for the per-newcomer CSV).</summary>
+    public async Task<IReadOnlyList<RetentionRecord>> RecordsAsync(string employerId, CancellationToken cancellationToken) =>
+        (await source.ReadAsync(employerId, cancellationToken)).Records;
+
+    /// <summary>The report for <paramref name="query"/>, from the cache when nothing changed since it was computed.</summary>
+    public async Task<DashboardReport> ReportAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var records = new List<RetentionRecord>();
-        string? cursor = null;
-        do
+        ArgumentNullException.ThrowIfNull(query);
+        if (await FreshAsync(query, cancellationToken) is { } cached)
         {
-            var page = await enrollments.ListAsync(employerId, null, cursor, PageSize, cancellationToken);
-            foreach (var enrollment in page.Items)
+            return cached;
+        }
+
+        await _computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (await FreshAsync(query, cancellationToken) is { } computedMeanwhile)
             {
-                var journey = await nudges.GetJourneyAsync(employerId, enrollment.Id, cancellationToken);
-                var checkIns = await events.GetCheckInsAsync(employerId, enrollment.Id, cancellationToken);
-                var outcomes = await events.GetOutcomesAsync(employerId, enrollment.Id, cancellationToken);
-                records.Add(RetentionRecord.From(enrollment, journey, checkIns, outcomes));
+                return computedMeanwhile;
             }
 
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
+            var set = await source.ReadAsync(query.EmployerId, cancellationToken);
+            var report = DashboardReport.Compute(set.Records, query);
+            if (set.ChangeStamp is { } stamp)
+            {
+                if (_reports.Count >= MaxCachedReports)
+                {
+                    _reports.Clear();
+                }
 
-        return records;
+                _reports[query] = new CachedReport(stamp, report);
+            }
+
+            return report;
+        }
+        finally
+        {
+            _computing.Release();
+        }
     }
+
+    /// <summary>Computes and caches the employer's default view (as of today), so the next request is answered from memory.</summary>
+    public Task WarmAsync(string employerId, CancellationToken cancellationToken) =>
+        ReportAsync(new DashboardQuery { EmployerId = employerId, To = Today }, cancellationToken);
+
+    private async Task<DashboardReport?> FreshAsync(DashboardQuery query, CancellationToken cancellationToken)
+    {
+        if (!_reports.TryGetValue(query, out var cached))
+        {
+            return null;
+        }
+
+        var stamp = await source.ChangeStampAsync(query.EmployerId, cancellationToken);
+        return stamp == cached.ChangeStamp ? cached.Report : null;
+    }
+
+    private sealed record CachedReport(long ChangeStamp, DashboardReport Report);
 }

@@ -113,8 +113,7 @@ public static class DashboardEndpoints
             return (null, null, ApiProblems.Validation(errors));
         }
 
-        var records = await service.RecordsAsync(employerId, cancellationToken);
-        return (DashboardReport.Compute(records, query), query, null);
+        return (await service.ReportAsync(query, cancellationToken), query, null);
     }
 
     private static IResult Html(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);

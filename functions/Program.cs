@@ -38,12 +38,13 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 // The same composition as the self-hosted server (ServerExtensions.AddRetentionServer), with the Azure adapters:
 // Core (options, rules, renderer, NudgeDispatcher, application services), Cosmos DB stores, the shared HTTP surface,
 // Service Bus as the scheduler and ACS as the e-mail sender; housekeeping repairs nudges whose scheduled message was
-// lost (Core's StrandedNudgeRepair over the Cosmos store's stranded-nudge query). IDashboardAggregates is left
-// unregistered until a Cosmos implementation exists; its change-feed trigger logs "not configured" and returns.
+// lost (Core's StrandedNudgeRepair over the Cosmos store's stranded-nudge query); the change-feed trigger moves each
+// changed employer's dashboard change stamp, which lets the dashboard answer repeated requests from its report cache.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRetentionCore();
 builder.Services.AddRetentionCosmosStorage();
 builder.Services.AddRetentionHousekeeping();
+builder.Services.AddRetentionCosmosDashboardStamps();
 builder.Services.AddRetentionHttp();
 builder.Services.AddRetentionServiceBus(builder.Configuration);
 builder.Services.AddRetentionAcsEmail(builder.Configuration);

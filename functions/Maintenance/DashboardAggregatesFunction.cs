@@ -6,10 +6,10 @@ namespace Retention.Functions.Maintenance;
 
 /// <summary>
 /// Cosmos DB change feed of the employer data container (enrolments, nudges, journeys, events): refresh the
-/// aggregates of every employer whose records changed. A failure throws, so the host's retry policy (host.json)
-/// re-runs the batch before the change feed moves on. <see cref="IDashboardAggregates"/> has no implementation yet:
-/// until one is registered the trigger logs that and returns (the feed moves on; see docs/deploy.md), rather than
-/// failing the whole app at start-up.
+/// aggregates of every employer whose records changed — with <c>AddRetentionCosmosDashboardStamps</c>, move the
+/// employer's dashboard change stamp so the next dashboard request recomputes. A failure throws, so the host's retry
+/// policy (host.json) re-runs the batch before the change feed moves on. Should no <see cref="IDashboardAggregates"/>
+/// be registered, the trigger logs that and returns rather than failing the whole app at start-up.
 /// </summary>
 public sealed class DashboardAggregatesFunction(ILogger<DashboardAggregatesFunction> logger, IDashboardAggregates? aggregates = null)
 {

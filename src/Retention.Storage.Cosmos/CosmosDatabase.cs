@@ -23,6 +23,7 @@ public sealed class CosmosDatabase : IDisposable
         _options = options.Value;
         Data = client.GetContainer(_options.Database, _options.DataContainer);
         Keys = client.GetContainer(_options.Database, _options.KeysContainer);
+        Aggregates = client.GetContainer(_options.Database, _options.AggregatesContainer);
         Items = new CosmosItems(client.ClientOptions.Serializer ?? new CosmosJsonSerializer(), logger ?? NullLogger<CosmosDatabase>.Instance, _options.DiagnosticsThreshold);
         TimeToLiveSeconds = _options.RawRecordTimeToLive is { } ttl ? checked((int)Math.Ceiling(ttl.TotalSeconds)) : null;
     }
@@ -30,6 +31,8 @@ public sealed class CosmosDatabase : IDisposable
     internal Container Data { get; }
 
     internal Container Keys { get; }
+
+    internal Container Aggregates { get; }
 
     internal CosmosItems Items { get; }
 
@@ -66,12 +69,23 @@ public sealed class CosmosDatabase : IDisposable
         return properties;
     }
 
-    /// <summary>Creates the database and both containers when missing (emulator, tests); in Azure infra does this.</summary>
+    /// <summary>The aggregates container: point reads only, no TTL (aggregates outlive raw records).</summary>
+    public static ContainerProperties AggregatesContainerProperties(string name)
+    {
+        var properties = new ContainerProperties(name, "/employerId");
+        properties.IndexingPolicy.IncludedPaths.Clear();
+        properties.IndexingPolicy.ExcludedPaths.Clear();
+        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
+        return properties;
+    }
+
+    /// <summary>Creates the database and its containers when missing (emulator, tests); in Azure infra does this.</summary>
     public async Task CreateIfMissingAsync(CancellationToken cancellationToken)
     {
         var database = (await _client.CreateDatabaseIfNotExistsAsync(_options.Database, cancellationToken: cancellationToken)).Database;
         await database.CreateContainerIfNotExistsAsync(DataContainerProperties(_options.DataContainer), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(KeysContainerProperties(_options.KeysContainer), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(AggregatesContainerProperties(_options.AggregatesContainer), cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

@@ -45,6 +45,21 @@ public static class CosmosStorageExtensions
         return services;
     }
 
+    /// <summary>
+    /// For the host that runs the Cosmos DB change-feed trigger (the Functions app): the trigger moves a change stamp
+    /// per employer (<see cref="IDashboardAggregates"/>), and the dashboard reads records tagged with it, so its report
+    /// cache works on Cosmos too. A host without the trigger must not call this: its stamps would never move and the
+    /// cached reports would never be recomputed.
+    /// </summary>
+    public static IServiceCollection AddRetentionCosmosDashboardStamps(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<CosmosDashboardChangeStamp>();
+        services.AddSingleton<IDashboardAggregates>(provider => provider.GetRequiredService<CosmosDashboardChangeStamp>());
+        services.AddSingleton<IRetentionRecordSource, CosmosRetentionRecordSource>();
+        return services;
+    }
+
     private static CosmosClient CreateClient(CosmosStoreOptions options, Action<CosmosClientOptions>? configureClient)
     {
         var clientOptions = new CosmosClientOptions

@@ -29,6 +29,10 @@ public sealed class CosmosStoreOptions
     [Required]
     public string KeysContainer { get; set; } = "api-keys";
 
+    /// <summary>Derived figures that outlive raw records (the dashboard change stamp), partitioned by <c>/employerId</c>.</summary>
+    [Required]
+    public string AggregatesContainer { get; set; } = "aggregates";
+
     /// <summary>
     /// How long raw records live after their last write (the retention period), written as each document's
     /// <c>ttl</c>. Null leaves it to the container's default TTL (set by infra).

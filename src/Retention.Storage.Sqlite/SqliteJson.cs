@@ -3,8 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using Retention.Core.Enrollments;
-using Retention.Core.Journeys;
+using Retention.Core.Storage;
 
 namespace Retention.Storage.Sqlite;
 
@@ -19,17 +18,8 @@ internal static class SqliteJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         // The store owns versions (row version / ETag): never write the model's copy into a document.
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitStoreVersion } };
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoreVersionJson.Omit } };
         options.MakeReadOnly();
         return options;
-    }
-
-    private static void OmitStoreVersion(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Type == typeof(Enrollment) || typeInfo.Type == typeof(Nudge))
-        {
-            var version = typeInfo.Properties.Single(p => p.Name == "version");
-            version.ShouldSerialize = static (_, _) => false;
-        }
     }
 }

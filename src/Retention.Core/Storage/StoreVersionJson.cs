@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization.Metadata;
+using Retention.Core.Enrollments;
+using Retention.Core.Journeys;
+
+namespace Retention.Core.Storage;
+
+/// <summary>The stores own versions (row version / ETag): a stored document never carries the model's copy.</summary>
+public static class StoreVersionJson
+{
+    /// <summary>A <see cref="DefaultJsonTypeInfoResolver"/> modifier that leaves <c>version</c> out of enrolments and nudges.</summary>
+    public static void Omit(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (typeInfo.Type == typeof(Enrollment) || typeInfo.Type == typeof(Nudge))
+        {
+            var version = typeInfo.Properties.Single(p => p.Name == "version");
+            version.ShouldSerialize = static (_, _) => false;
+        }
+    }
+}

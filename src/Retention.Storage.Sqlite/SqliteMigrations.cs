@@ -201,5 +201,10 @@ internal static class SqliteMigrations
             DELETE FROM enrollment_facts WHERE employer_id = OLD.employer_id AND id = OLD.id;
         END;
         """,
+        """
+        -- The key of the message a nudge is being sent in, pinned at the claim so a takeover after a crash replays
+        -- exactly that message (or records it as sent) instead of regrouping its nudges under another key.
+        ALTER TABLE nudges ADD COLUMN idempotency_key TEXT NULL;
+        """,
     ];
 }

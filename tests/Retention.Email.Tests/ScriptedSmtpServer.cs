@@ -91,14 +91,18 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                             {
                             }
 
-                            await writer.WriteLineAsync(DataReply);
-                            if (DataReply.StartsWith('2'))
+                            // Counted before the reply goes out: once the client has its 250, the test may read the count.
+                            var reply = DataReply;
+                            var accepted = reply.StartsWith('2');
+                            if (accepted)
                             {
                                 Interlocked.Increment(ref messagesAccepted);
-                                if (DropAfterEachMessage)
-                                {
-                                    return;
-                                }
+                            }
+
+                            await writer.WriteLineAsync(reply);
+                            if (accepted && DropAfterEachMessage)
+                            {
+                                return;
                             }
 
                             break;

@@ -23,7 +23,7 @@ public sealed class SqliteNudgeRoundTripTests : IDisposable
 
     [Property(MaxTest = 60)]
     public bool Every_field_survives_storage(
-        NonNull<string> kind, NonNull<string> reason, string? lastError, Audience audience, NudgeStatus status,
+        NonNull<string> kind, NonNull<string> reason, string? lastError, string? idempotencyKey, Audience audience, NudgeStatus status,
         int dueSeconds, int attempts, int? nextSeconds, long? handle, int planRevision)
     {
         var due = Instant.FromUnixTimeSeconds(dueSeconds) + Duration.FromTicks(Math.Abs(dueSeconds % 10_000_000));
@@ -31,6 +31,7 @@ public sealed class SqliteNudgeRoundTripTests : IDisposable
         {
             Reason = Valid(reason.Get),
             LastError = lastError is null ? null : Valid(lastError),
+            IdempotencyKey = idempotencyKey is null ? null : Valid(idempotencyKey),
             Status = status,
             Attempts = attempts,
             NextAttemptAt = nextSeconds is { } s ? Instant.FromUnixTimeSeconds(s) : null,

@@ -129,7 +129,7 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
             await connection.ExecuteAsync(
                 """
                 DROP TRIGGER tr_enrollments_insert_facts; DROP TRIGGER tr_enrollments_update_facts; DROP TRIGGER tr_enrollments_delete_facts;
-                DROP TABLE enrollment_facts; PRAGMA user_version = 3;
+                DROP TABLE enrollment_facts; ALTER TABLE nudges DROP COLUMN idempotency_key; PRAGMA user_version = 3;
                 """);
         }
 

@@ -51,6 +51,7 @@ public abstract partial class StoreContract
             SentAt = StoreTestData.Now + Duration.FromMilliseconds(1234),
             ActedAt = StoreTestData.Now + Duration.FromHours(3),
             LastError = "421 try again later",
+            IdempotencyKey = "acme:enr-1:Ildsjel:2027-03-04:r3:0123456789abcdef",
             SchedulerHandle = 9_007_199_254_740_993,
             FollowsUpNudgeId = "earlier-nudge",
             PlanRevision = 3,

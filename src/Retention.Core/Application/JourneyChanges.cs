@@ -57,7 +57,7 @@ public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler
         foreach (var nudge in cancelled.Where(n => n.Status == NudgeStatus.Cancelled))
         {
             var updated = await nudges.TryUpdateAsync(
-                nudge with { Status = NudgeStatus.Scheduled, PlanRevision = planRevision, Attempts = 0, NextAttemptAt = null, LastError = null, SchedulerHandle = null },
+                nudge with { Status = NudgeStatus.Scheduled, PlanRevision = planRevision, Attempts = 0, NextAttemptAt = null, LastError = null, IdempotencyKey = null, SchedulerHandle = null },
                 cancellationToken);
             if (updated is not null)
             {

@@ -109,6 +109,7 @@ public sealed class LinkActionService(
             SentAt = null,
             ActedAt = null,
             LastError = null,
+            IdempotencyKey = null,
             SchedulerHandle = null,
             Version = "",
         };

@@ -26,13 +26,24 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
         return new DispatchOutcome(DispatchResult.Sent);
     }
 
+    /// <summary>Records as sent the nudges of a crashed claim whose message another member shows went out.</summary>
+    public async Task RecordDeliveredAsync(IReadOnlyList<Nudge> members, string key, Instant sentAt)
+    {
+        foreach (var member in members)
+        {
+            await UpdateAsync(member, current => current.Status == NudgeStatus.Sending && current.IdempotencyKey == key
+                ? current with { Status = NudgeStatus.Sent, SentAt = sentAt, NextAttemptAt = null, LastError = null }
+                : null);
+        }
+    }
+
     /// <summary>Throttling is the provider's pace, not the nudge's fault: the attempt is not counted.</summary>
     public async Task<DispatchOutcome> ThrottledAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant retryAt)
     {
         foreach (var claim in claims)
         {
             await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
-                ? current with { Status = NudgeStatus.Scheduled, Attempts = claim.Before.Attempts, NextAttemptAt = retryAt, LastError = "throttled" }
+                ? current with { Status = NudgeStatus.Scheduled, Attempts = claim.Before.Attempts, NextAttemptAt = retryAt, LastError = "throttled", IdempotencyKey = null }
                 : null);
         }
 
@@ -60,7 +71,7 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
             {
                 var retryAt = now + Duration.FromTimeSpan(options.Backoff.DelayAfter(attempts));
                 await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
-                    ? current with { Status = NudgeStatus.Scheduled, NextAttemptAt = retryAt, LastError = error }
+                    ? current with { Status = NudgeStatus.Scheduled, NextAttemptAt = retryAt, LastError = error, IdempotencyKey = null }
                     : null);
                 DispatchLog.RetryLater(logger, claim.Claimed.Id, claim.Claimed.EmployerId, attempts, error, retryAt);
                 result = new DispatchOutcome(DispatchResult.RetryLater, retryAt, error);

@@ -7,9 +7,10 @@ namespace Retention.Core.Dispatch;
 
 /// <summary>
 /// The idempotency key of one outgoing message: employer, message key, plan revision and the exact set of
-/// nudges it carries. A replay of the same claimed group (a crash after the send) gets the same key, so a
-/// sender that can dedupe (pickup directory, ACS operation id) delivers it once; a re-plan (a new revision)
-/// or a different group of nudges is a different message and gets a different key.
+/// nudges it carries. Computed once when the group is claimed and pinned on every member
+/// (<see cref="Nudge.IdempotencyKey"/>), so a replay after a crash sends under the same key and a sender that
+/// can dedupe (pickup directory, ACS operation id) delivers it once; a re-plan (a new revision) or a different
+/// group of nudges is a different message and gets a different key.
 /// </summary>
 public static class MessageIdempotencyKey
 {

@@ -98,23 +98,32 @@ public sealed class NudgeDispatcher
             return new DispatchOutcome(DispatchResult.Failed, Detail: failed.LastError);
         }
 
-        var group = DispatchGroup.Collect(nudge, journey, now, options.MaxAttempts);
+        var group = DispatchGroup.Collect(employerId, nudge, journey, now, options.MaxAttempts);
         if (group.InFlightUntil is { } inFlightUntil)
         {
             DispatchLog.Duplicate(logger, nudgeId, employerId, "its message is being sent by another dispatcher");
             return new DispatchOutcome(DispatchResult.Duplicate, inFlightUntil, "its message is being sent by another dispatcher");
         }
 
-        var claims = await ClaimAsync(group.Members, nudge.Id, now, cancellationToken);
+        bool HoldsThisNudge(IEnumerable<Nudge> members) => members.Any(m => m.Id == nudge.Id);
+        if (group.DeliveredAt is { } deliveredAt)
+        {
+            // A crashed dispatcher's message went out but not all of its nudges were marked: mark them, send nothing.
+            await settlement.RecordDeliveredAsync(group.Members, group.Key!, deliveredAt);
+            DispatchLog.Duplicate(logger, nudgeId, employerId, "its message went out before a crash; recorded as sent");
+            return HoldsThisNudge(group.Members) ? new DispatchOutcome(DispatchResult.Sent, Detail: "sent before a crash") : null;
+        }
+
+        var claims = await ClaimAsync(group, now, cancellationToken);
         if (claims is null)
         {
             return null;
         }
 
-        var outcome = await SendAsync(enrollment, claims, nudge.Id, now, cancellationToken);
+        var outcome = await SendAsync(enrollment, claims, group.Key!, nudge.Id, now, cancellationToken);
 
         // A takeover of a crashed claim that did not hold this nudge: that message is settled, now decide for this one.
-        return claims.Any(c => c.Claimed.Id == nudge.Id) ? outcome : null;
+        return HoldsThisNudge(claims.Select(c => c.Claimed)) ? outcome : null;
     }
 
     private async Task<DispatchOutcome?> CancelAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)
@@ -130,31 +139,30 @@ public sealed class NudgeDispatcher
     }
 
     /// <summary>
-    /// Claims the group in a fixed order (due time, id) so that two dispatchers racing for siblings meet on
-    /// the same first nudge and the loser defers, instead of each sending half. Null when the claim lost.
+    /// Claims the whole group, pinning the message's idempotency key on every member, in a fixed order (due time,
+    /// id) so that two dispatchers racing for siblings meet on the same first nudge and the loser defers. All or
+    /// nothing: a member that changed meanwhile hands the claims back and the caller decides again (null).
     /// </summary>
-    private async Task<IReadOnlyList<NudgeClaim>?> ClaimAsync(IReadOnlyList<Nudge> members, string nudgeId, Instant now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NudgeClaim>?> ClaimAsync(DispatchGroup group, Instant now, CancellationToken cancellationToken)
     {
         var leaseUntil = now + Duration.FromTimeSpan(options.SendLease);
         var claims = new List<NudgeClaim>();
-        foreach (var member in members)
+        foreach (var member in group.Members)
         {
-            var claim = member with { Status = NudgeStatus.Sending, Attempts = member.Attempts + 1, NextAttemptAt = leaseUntil };
-            if (await nudges.TryUpdateAsync(claim, cancellationToken) is { } claimed)
-            {
-                claims.Add(new NudgeClaim(member, claimed));
-            }
-            else if (member.Id == nudgeId || claims.Count == 0)
+            var claim = member with { Status = NudgeStatus.Sending, Attempts = member.Attempts + 1, NextAttemptAt = leaseUntil, IdempotencyKey = group.Key };
+            if (await nudges.TryUpdateAsync(claim, cancellationToken) is not { } claimed)
             {
                 await settlement.ReleaseAsync(claims);
                 return null;
             }
+
+            claims.Add(new NudgeClaim(member, claimed));
         }
 
         return claims;
     }
 
-    private async Task<DispatchOutcome> SendAsync(Enrollment enrollment, IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant now, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> SendAsync(Enrollment enrollment, IReadOnlyList<NudgeClaim> claims, string key, string nudgeId, Instant now, CancellationToken cancellationToken)
     {
         var group = claims.Select(c => c.Claimed).ToList();
         MimeMessage message;
@@ -175,7 +183,6 @@ public sealed class NudgeDispatcher
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        var key = MessageIdempotencyKey.For(enrollment.EmployerId, group);
         EmailSendResult result;
         try
         {

@@ -35,6 +35,13 @@ public sealed record Nudge
     public Instant? ActedAt { get; init; }
     public string? LastError { get; init; }
 
+    /// <summary>
+    /// The idempotency key of the message that carries it, written on every member of the group when the group is
+    /// claimed for sending. It pins the group: a takeover after a crash replays exactly that message, or records it
+    /// as sent when another member shows it went out. Cleared when the nudge goes back to <see cref="NudgeStatus.Scheduled"/>.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>The plan revision of the enrolment that created this nudge.</summary>
     public int PlanRevision { get; init; }
 

@@ -121,33 +121,6 @@ public sealed class NudgeDispatcherConcurrencyTests
     }
 
     [Fact]
-    public async Task Replays_the_crashed_group_as_it_was_and_sends_a_later_sibling_on_its_own()
-    {
-        var scenario = new DispatchScenario(sender: new RecordingEmailSender { DedupeByKey = true });
-        scenario.Seed(DispatchScenario.Nudge("a"));
-        using var crash = new CancellationTokenSource();
-        scenario.Sender.OnSend = (_, _) =>
-        {
-            crash.Cancel();
-            crash.Token.ThrowIfCancellationRequested();
-        };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scenario.DispatchAsync("a", crash.Token));
-        scenario.Sender.OnSend = null;
-        scenario.Seed(DispatchScenario.Nudge("late", kind: "local-events") with { PlanRevision = 1 });
-        scenario.AdvanceTo(scenario.Stored("a").NextAttemptAt!.Value);
-
-        var outcome = await scenario.DispatchAsync("late");
-
-        Assert.Equal(DispatchResult.Sent, outcome.Result);
-        var calls = scenario.Sender.Calls;
-        Assert.Equal(3, calls.Count);
-        Assert.Equal(calls[0].Key, calls[1].Key);
-        Assert.Equal("welcome-lunch", calls[1].Message.Subject);
-        Assert.Equal("local-events", calls[2].Message.Subject);
-        Assert.Equal(2, scenario.Sender.Delivered.Count);
-    }
-
-    [Fact]
     public async Task Fails_a_nudge_whose_dispatchers_kept_dying_once_attempts_are_exhausted()
     {
         var scenario = new DispatchScenario(new DispatchOptions { MaxAttempts = 3 });

@@ -7,7 +7,7 @@ namespace Retention.Testing.Fakes;
 /// <summary>
 /// An in-memory <see cref="INudgeStore"/> that behaves like the real ones: scoped by employer, every update a
 /// compare-and-set on <see cref="Nudge.Version"/> (a new version on success, null on a conflict), adds idempotent.
-/// Tests can inject a concurrent writer with <see cref="ChangeBeforeNextUpdate"/>.
+/// Tests can inject a concurrent writer with <see cref="ChangeBeforeNextUpdate"/> and a process crash with <see cref="CrashBefore"/>.
 /// </summary>
 public sealed class InMemoryNudgeStore : INudgeStore
 {
@@ -21,6 +21,12 @@ public sealed class InMemoryNudgeStore : INudgeStore
 
     /// <summary>Conflicts returned so far.</summary>
     public int ConflictCount { get; private set; }
+
+    /// <summary>
+    /// When it answers true for an update, the update is not written and <see cref="TryUpdateAsync"/> throws
+    /// <see cref="SimulatedCrashException"/>: the process "died" just before that write (once; then cleared).
+    /// </summary>
+    public Func<Nudge, bool>? CrashBefore { get; set; }
 
     /// <summary>Every stored nudge, ordered by due time then id.</summary>
     public IReadOnlyList<Nudge> All
@@ -101,6 +107,12 @@ public sealed class InMemoryNudgeStore : INudgeStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
+            if (CrashBefore is { } crash && crash(nudge))
+            {
+                CrashBefore = null;
+                throw new SimulatedCrashException($"crashed before writing nudge {nudge.Id} as {nudge.Status}");
+            }
+
             if (!nudges.TryGetValue((nudge.EmployerId, nudge.Id), out var stored))
             {
                 ConflictCount++;

@@ -61,7 +61,9 @@ public static class DashboardPage
     {
         var t = report.Threshold;
         var c = report.Counts;
-        html.Append("<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2><dl class=\"cards\">")
+        html.Append("<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>");
+        FailedNudgesNotice(html, report.FailedNudges);
+        html.Append("<dl class=\"cards\">")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Enrolled</dt><dd>{Count(c.Enrolled, t)}</dd></div>")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Still employed</dt><dd>{Count(c.Employed, t)}</dd></div>")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Left</dt><dd>{Count(c.Left, t)}</dd></div>")
@@ -91,5 +93,19 @@ public static class DashboardPage
         }
 
         html.Append("</section>");
+    }
+
+    /// <summary>Undelivered nudges, first thing in the summary so HR sees them; nothing at all when there are none.</summary>
+    private static void FailedNudgesNotice(StringBuilder html, FailedNudgeSummary failed)
+    {
+        if (failed.Nudges <= 0)
+        {
+            return;
+        }
+
+        // Nudges, not messages: nudges due the same day are merged into one e-mail, so one failed e-mail can count twice.
+        var nudges = failed.Nudges == 1 ? "1 nudge" : Int(failed.Nudges) + " nudges";
+        var newcomers = failed.Newcomers == 1 ? "1 newcomer" : Int(failed.Newcomers) + " newcomers";
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"failed-nudges\"><strong>{E(nudges)} concerning {E(newcomers)} could not be delivered and will not be retried</strong> — see each newcomer’s journey.</p>");
     }
 }

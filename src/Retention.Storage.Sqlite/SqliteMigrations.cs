@@ -206,5 +206,14 @@ internal static class SqliteMigrations
         -- exactly that message (or records it as sent) instead of regrouping its nudges under another key.
         ALTER TABLE nudges ADD COLUMN idempotency_key TEXT NULL;
         """,
+        """
+        -- The dashboard also counts failed nudges of every audience (undelivered, not retried any more), which the first
+        -- dashboard index left out; failures are rare, so the index grows little. Same columns, wider predicate. A nudge
+        -- turning Failed already moves the change stamp (tr_nudges_update_changes watches status), so no trigger changes.
+        DROP INDEX IF EXISTS ix_nudges_dashboard;
+        CREATE INDEX ix_nudges_dashboard_failed ON nudges (employer_id, enrollment_id, due_at)
+        WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted')
+            OR status = 'Failed';
+        """,
     ];
 }

@@ -27,14 +27,17 @@ public sealed class SqliteRetentionRecordSource(SqliteDatabase database) : IRete
         FROM enrollment_facts WHERE employer_id = $employerId ORDER BY id;
         """;
 
-    // Only the nudges JourneyFacts looks at: the ildsjel's, the newcomer's check-ins, and acted follow-ups (an acted
-    // HR escalation counts for its original). The rest of a journey (other newcomer nudges, planned HR ones) is skipped.
-    private const string NudgesSql =
+    // Only the nudges JourneyFacts looks at: the ildsjel's, the newcomer's check-ins, acted follow-ups (an acted HR
+    // escalation counts for its original) and failed ones of any audience. The rest of a journey is skipped. The
+    // condition is the partial index ix_nudges_dashboard_failed's, word for word, so SQLite can use that index (a
+    // storage test checks the query plan, hence internal).
+    internal const string NudgesSql =
         """
         SELECT enrollment_id, id, kind, audience, status, due_at, sent_at, acted_at, follows_up
         FROM nudges
         WHERE employer_id = $employerId
-          AND (audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted'))
+          AND (audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted')
+            OR status = 'Failed')
         ORDER BY enrollment_id, due_at, id;
         """;
 

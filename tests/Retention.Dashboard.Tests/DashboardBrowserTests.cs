@@ -11,32 +11,20 @@ namespace Retention.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    private static readonly LocalDate AsOf = new(2027, 12, 31);
 
     [SkippableTheory]
     [InlineData("laptop", 1280, 900)]
     [InlineData("phone", 390, 844)]
     public async Task Page_loads_in_Chromium_without_console_errors_and_shows_the_charts(string device, int width, int height)
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (Debian: apt-get install chromium); the browser test needs it.");
-        var asOf = new LocalDate(2027, 12, 31);
-        var report = DashboardReport.Compute(SyntheticRecords.Generate(2_000, asOf), new DashboardQuery { EmployerId = "emp-1", To = asOf });
+        Skip.IfNot(HeadlessChromium.Installed, HeadlessChromium.MissingReason);
+        var report = DashboardReport.Compute(SyntheticRecords.Generate(2_000, AsOf), new DashboardQuery { EmployerId = "emp-1", To = AsOf });
         var html = DashboardPage.Render(report, new DashboardPageOptions { EmployerName = "Demo employer" });
-        var artefacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artefacts")).FullName;
-        var file = Path.Combine(artefacts, $"dashboard-{device}.html");
-        await File.WriteAllTextAsync(file, html);
+        var file = await HeadlessChromium.SaveAsync($"dashboard-{device}", html);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, JavaScriptEnabled = false });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(width, height);
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
@@ -74,9 +62,38 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         var documentWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(documentWidth <= width + 1, $"document is {documentWidth}px wide in a {width}px viewport");
 
-        var screenshot = Path.Combine(artefacts, $"dashboard-{device}.png");
+        var screenshot = Path.Combine(HeadlessChromium.Artefacts, $"dashboard-{device}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000);
         output.WriteLine($"artefacts: {screenshot} and {file}");
+    }
+
+    [SkippableFact]
+    public async Task Failed_nudges_show_as_a_notice_in_the_summary_and_no_notice_without_them()
+    {
+        Skip.IfNot(HeadlessChromium.Installed, HeadlessChromium.MissingReason);
+        // Three newcomers only: every statistic is suppressed, the failures must show all the same.
+        var records = SyntheticRecords.Generate(3, AsOf);
+        var failing = records.Select((r, i) => i == 0 ? r with { FailedNudges = 2 } : i == 1 ? r with { FailedNudges = 1 } : r with { FailedNudges = 0 });
+        var query = new DashboardQuery { EmployerId = "emp-1", To = AsOf };
+        var withFailures = await HeadlessChromium.SaveAsync("dashboard-failed-nudges", DashboardPage.Render(DashboardReport.Compute(failing, query)));
+        var without = await HeadlessChromium.SaveAsync("dashboard-no-failed-nudges", DashboardPage.Render(DashboardReport.Compute(records.Select(r => r with { FailedNudges = 0 }), query)));
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(390, 844);
+        await page.GotoAsync(new Uri(withFailures).AbsoluteUri);
+        var notice = page.Locator("#failed-nudges");
+        var visible = await notice.IsVisibleAsync();
+        var text = await notice.TextContentAsync();
+        var inSummary = await page.Locator("section[aria-labelledby=summary] #failed-nudges").CountAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.Artefacts, "dashboard-failed-nudges.png") });
+        await page.GotoAsync(new Uri(without).AbsoluteUri);
+        var noticesWithout = await page.Locator("#failed-nudges").CountAsync();
+
+        Assert.True(visible);
+        Assert.Contains("3 nudges concerning 2 newcomers could not be delivered", text, StringComparison.Ordinal);
+        Assert.Equal(1, inSummary);
+        Assert.Equal(0, noticesWithout);
+        Assert.True(await page.Locator("section[aria-labelledby=summary]").IsVisibleAsync()); // the summary is there, only the notice is not
     }
 }

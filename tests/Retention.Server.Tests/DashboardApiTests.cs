@@ -1,4 +1,13 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Retention.Core.Content;
+using Retention.Core.Dispatch;
+using Retention.Core.Email;
+using Retention.Core.Journeys;
+using Retention.Core.Storage;
+using Retention.Testing.Fakes;
 
 namespace Retention.Server.Tests;
 
@@ -56,6 +65,47 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         Assert.DoesNotContain(lines, l => l.Contains('@', StringComparison.Ordinal) || l.Contains("Audrey", StringComparison.Ordinal) || l.Contains("Karianne", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Nudges_the_dispatcher_gave_up_on_are_counted_and_a_cached_report_is_refreshed_when_one_fails()
+    {
+        // globex, not acme: this test's failures must not show in the other tests' figures.
+        using var client = factory.ClientFor(factory.GlobexKey);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await ApiRequests.EnrollAsync(client, RetentionApiFactory.Globex, ApiRequests.ValidEnrollment($"HR-FAILED-{i}")));
+        }
+
+        var before = await FailedNudgesAsync(client);
+        Assert.Equal(before, await FailedNudgesAsync(client)); // the second answer comes from the report cache
+        Assert.Equal((0, 0), before);
+
+        // The real dispatcher over the server's store: one permanent failure, one transient failure on the last
+        // allowed attempt. Each fails the newcomer's first message (with any nudge merged into it).
+        var services = factory.Services;
+        var nudges = services.GetRequiredService<INudgeStore>();
+        var sender = new RecordingEmailSender().Then(EmailSendResult.Permanent("550 5.1.1 mailbox unavailable"), EmailSendResult.Transient("421 try later"));
+        var dispatcher = new NudgeDispatcher(
+            nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<INudgeRenderer>(), sender,
+            services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, NullLogger<NudgeDispatcher>.Instance);
+        foreach (var id in ids.Take(2))
+        {
+            var welcome = (await nudges.GetJourneyAsync(RetentionApiFactory.Globex, id, CancellationToken.None))
+                .First(n => n.Audience == Audience.Newcomer && n.Status == NudgeStatus.Scheduled);
+            Assert.Equal(DispatchResult.Failed, (await dispatcher.DispatchAsync(RetentionApiFactory.Globex, welcome.Id, CancellationToken.None)).Result);
+        }
+
+        var failedInStore = 0;
+        foreach (var id in ids)
+        {
+            failedInStore += (await nudges.GetJourneyAsync(RetentionApiFactory.Globex, id, CancellationToken.None)).Count(n => n.Status == NudgeStatus.Failed);
+        }
+
+        Assert.Equal(2, sender.Calls.Count);
+        Assert.InRange(failedInStore, 2, 100);
+        Assert.Equal((failedInStore, 2), await FailedNudgesAsync(client));
+    }
+
     [Theory]
     [InlineData("?from=2027-13-01", "from")]
     [InlineData("?to=yesterday", "to")]
@@ -98,5 +148,14 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
 
         using var otherEmployer = await browser.GetAsync(new Uri("/dashboard/globex", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, otherEmployer.StatusCode);
+    }
+
+    /// <summary>The dashboard JSON's <c>failedNudges</c>: (nudges, newcomers).</summary>
+    private static async Task<(int Nudges, int Newcomers)> FailedNudgesAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/api/v1/employers/globex/dashboard?to=2027-01-11", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var failed = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["failedNudges"]!;
+        return (failed["nudges"]!.GetValue<int>(), failed["newcomers"]!.GetValue<int>());
     }
 }

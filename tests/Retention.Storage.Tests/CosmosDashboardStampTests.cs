@@ -3,6 +3,7 @@ using NodaTime;
 using Retention.Core.Analytics;
 using Retention.Core.Application;
 using Retention.Core.Events;
+using Retention.Core.Journeys;
 using Retention.Storage.Cosmos;
 
 namespace Retention.Storage.Tests;
@@ -13,6 +14,7 @@ public sealed class CosmosDashboardStampTests
 {
     private readonly CosmosEnrollmentStore _enrollments;
     private readonly CosmosEventStore _events;
+    private readonly CosmosNudgeStore _nudges;
     private readonly CosmosDashboardChangeStamp _stamps;
     private readonly CosmosRetentionRecordSource _source;
     private readonly string? _queriesUnavailable;
@@ -25,7 +27,8 @@ public sealed class CosmosDashboardStampTests
         _enrollments = new CosmosEnrollmentStore(database);
         _events = new CosmosEventStore(database);
         _stamps = new CosmosDashboardChangeStamp(database);
-        _source = new CosmosRetentionRecordSource(_stamps, _enrollments, new CosmosNudgeStore(database), _events);
+        _nudges = new CosmosNudgeStore(database);
+        _source = new CosmosRetentionRecordSource(_stamps, _enrollments, _nudges, _events);
     }
 
     [SkippableFact]
@@ -100,5 +103,28 @@ public sealed class CosmosDashboardStampTests
         Assert.Equal(1, set.ChangeStamp);
         var record = Assert.Single(set.Records);
         Assert.Equal(enrollment.Id, record.EnrollmentId);
+    }
+
+    [SkippableFact]
+    public async Task Records_count_the_failed_nudges_of_every_audience()
+    {
+        var employer = StoreTestData.NewId("acme");
+        var enrollment = StoreTestData.Enrollment(employer);
+        var journey = StoreTestData.Journey(enrollment);
+        await _enrollments.CreateAsync(enrollment, journey, CancellationToken.None);
+        foreach (var nudge in journey.Where(n => n.Kind is "welcome-newcomer" or "first-fika"))
+        {
+            var current = await _nudges.GetAsync(employer, nudge.Id, CancellationToken.None);
+            Assert.NotNull(await _nudges.TryUpdateAsync(current! with { Status = NudgeStatus.Failed, LastError = "bounced" }, CancellationToken.None));
+        }
+
+        // What the record source builds per enrolment, from the journey as this store returns it (point reads only).
+        var stored = (await _enrollments.GetAsync(employer, enrollment.Id, CancellationToken.None))!;
+        var built = RetentionRecord.From(stored, await _nudges.GetJourneyAsync(employer, enrollment.Id, CancellationToken.None), [], []);
+        Assert.Equal(2, built.FailedNudges); // the newcomer's welcome and an ildsjel nudge
+
+        // The source itself lists the enrolments with a query, which only a real account or emulator runs.
+        Skip.If(_queriesUnavailable is not null, _queriesUnavailable);
+        Assert.Equal(2, Assert.Single((await _source.ReadAsync(employer, CancellationToken.None)).Records).FailedNudges);
     }
 }

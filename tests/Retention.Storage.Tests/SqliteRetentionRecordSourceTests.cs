@@ -14,7 +14,7 @@ using Retention.Storage.Sqlite;
 namespace Retention.Storage.Tests;
 
 /// <summary>The set-based dashboard read against the per-enrolment one, on a real SQLite file.</summary>
-public sealed class SqliteRetentionRecordSourceTests : IDisposable
+public sealed partial class SqliteRetentionRecordSourceTests : IDisposable
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly JsonSerializerOptions Json =
@@ -57,6 +57,7 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
         Assert.Contains(bulk.Records, r => r.WelcomeLunch == WelcomeLunchState.Acted);
         Assert.Contains(bulk.Records, r => r.CheckIns.Count > 0);
         Assert.Contains(bulk.Records, r => r.IldsjelNudges.Count > 0);
+        Assert.Equal(7, bulk.Records.Sum(r => r.FailedNudges)); // newcomer welcomes and HR escalations, see the seeding
     }
 
     [Fact]
@@ -125,12 +126,12 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
         await SeedVariedAsync(_employerA, 6);
         await using (var connection = await _file.Open().OpenConnectionAsync(Ct))
         {
-            // Back to schema 3: as a file written by the version before enrollment_facts existed.
+            // Back to schema 3: as a file written by the version before enrollment_facts existed (the later v5 column and v6 index undone too).
             await connection.ExecuteAsync(
                 """
                 DROP TRIGGER tr_enrollments_insert_facts; DROP TRIGGER tr_enrollments_update_facts; DROP TRIGGER tr_enrollments_delete_facts;
-                DROP TABLE enrollment_facts; ALTER TABLE nudges DROP COLUMN idempotency_key; PRAGMA user_version = 3;
-                """);
+                DROP TABLE enrollment_facts; DROP INDEX ix_nudges_dashboard_failed; ALTER TABLE nudges DROP COLUMN idempotency_key;
+                """ + OldDashboardIndex + " PRAGMA user_version = 3;");
         }
 
         SqliteConnection.ClearAllPools();
@@ -148,7 +149,7 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
     private static List<string> Comparable(IEnumerable<RetentionRecord> records) =>
         records.OrderBy(r => r.EnrollmentId, StringComparer.Ordinal).Select(r => JsonSerializer.Serialize(r, Json)).ToList();
 
-    /// <summary>Enrolments covering the cases the record is built from: statuses, outcomes, acted and followed-up nudges, check-ins.</summary>
+    /// <summary>Enrolments covering the cases the record is built from: statuses, outcomes, acted, followed-up and failed nudges, check-ins.</summary>
     private async Task<List<Enrollment>> SeedVariedAsync(string employerId, int count)
     {
         var created = new List<Enrollment>();
@@ -189,6 +190,17 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
                 await _events.AddCheckInAsync(StoreTestData.CheckIn(stored, sent + Duration.FromDays(60)) with { IntentToStay = 1 + ((i + 2) % 5) }, Ct);
             }
 
+            // Failures outside what the dashboard otherwise reads (not the ildsjel's, not check-ins): 4 + 3 in 12 enrolments.
+            if (i % 3 == 1)
+            {
+                await SetAsync(employerId, welcome.Id, Failed);
+            }
+
+            if (i % 4 == 3)
+            {
+                await SetAsync(employerId, escalation.Id, Failed);
+            }
+
             if (i % 5 == 3)
             {
                 await _events.AddOutcomeAsync(StoreTestData.Outcome(stored) with { Date = new LocalDate(2027, 10, 1 + i) }, Ct);
@@ -202,6 +214,10 @@ public sealed class SqliteRetentionRecordSourceTests : IDisposable
 
         return created;
     }
+
+    /// <summary>As the dispatcher leaves a nudge whose retries are exhausted.</summary>
+    private static Nudge Failed(Nudge nudge) =>
+        nudge with { Status = NudgeStatus.Failed, Attempts = 8, NextAttemptAt = null, LastError = "550 5.1.1 mailbox unavailable (attempts exhausted)" };
 
     private async Task SetAsync(string employerId, string nudgeId, Func<Nudge, Nudge> change)
     {

@@ -35,7 +35,27 @@ internal static class DashboardComputation
             Cohorts = CohortComputation.Compute(started, query.To, disclosure),
             Engagement = EngagementComputation.Compute(population, query.To, disclosure),
             AtRisk = AtRiskRule.Find(population, query),
+            FailedNudges = FailedNudges(population),
         };
+    }
+
+    // Not put through the disclosure control: this is a work list for HR (messages to resend, each visible in the
+    // newcomer's journey HR already has access to), not a figure describing a group of people, and hiding a count
+    // below the threshold would hide exactly the few failures the dashboard must not lose silently.
+    private static FailedNudgeSummary FailedNudges(List<RetentionRecord> population)
+    {
+        var nudges = 0;
+        var newcomers = 0;
+        foreach (var record in population)
+        {
+            if (record.FailedNudges > 0)
+            {
+                nudges += record.FailedNudges;
+                newcomers++;
+            }
+        }
+
+        return new FailedNudgeSummary(nudges, newcomers);
     }
 
     private static DashboardCounts Counts(

@@ -4,8 +4,9 @@ namespace Retention.Core.Analytics;
 
 /// <summary>
 /// The whole dashboard result (the JSON of <c>GET /api/v1/employers/{id}/dashboard</c> and the model of the page).
-/// Every figure in it went through <see cref="DisclosureControl"/>: groups, cells and figures derived from fewer
-/// than <see cref="Threshold"/> newcomers are suppressed. Compute it with <see cref="Compute"/>.
+/// Every statistic in it went through <see cref="DisclosureControl"/>: groups, cells and figures derived from fewer
+/// than <see cref="Threshold"/> newcomers are suppressed. The operational parts (<see cref="AtRisk"/>,
+/// <see cref="FailedNudges"/>) are not statistics and are shown as they are. Compute it with <see cref="Compute"/>.
 /// </summary>
 public sealed record DashboardReport
 {
@@ -34,6 +35,9 @@ public sealed record DashboardReport
     public required CohortTable Cohorts { get; init; }
     public required EngagementSummary Engagement { get; init; }
     public required IReadOnlyList<AtRiskNewcomer> AtRisk { get; init; }
+
+    /// <summary>Nudges the dispatcher gave up on (a permanent failure or the retries used up), so HR can act on them (never suppressed).</summary>
+    public required FailedNudgeSummary FailedNudges { get; init; }
 
     /// <summary>Computes the dashboard over one employer's records.</summary>
     public static DashboardReport Compute(IEnumerable<RetentionRecord> records, DashboardQuery query)

@@ -86,6 +86,9 @@ internal sealed class JourneyFacts
 
     public int CheckInNudgesSent() => CheckInNudges().Count();
 
+    /// <summary>Nudges of any audience that the dispatcher gave up on (permanent failure or retries used up).</summary>
+    public int FailedNudges() => _nudges.Count(n => n.Status == NudgeStatus.Failed);
+
     public int CheckInNudgesAnswered()
     {
         var answered = new HashSet<string>(_checkIns.Where(c => c.NudgeId is not null).Select(c => c.NudgeId!), StringComparer.Ordinal);

@@ -44,6 +44,12 @@ public sealed record RetentionRecord
     public int CheckInNudgesSent { get; init; }
     public int CheckInNudgesAnswered { get; init; }
 
+    /// <summary>
+    /// How many of the newcomer's nudges (any audience) are <see cref="NudgeStatus.Failed"/>: not delivered and not
+    /// retried any more. The current state, not as of a date: a failure needs acting on whatever the period.
+    /// </summary>
+    public int FailedNudges { get; init; }
+
     /// <summary>The newcomer's check-ins, oldest first.</summary>
     public IReadOnlyList<CheckInAnswer> CheckIns { get; init; } = [];
 
@@ -117,6 +123,7 @@ public sealed record RetentionRecord
             IldsjelIgnoredStreak = journey?.IldsjelIgnoredStreak() ?? 0,
             CheckInNudgesSent = journey?.CheckInNudgesSent() ?? 0,
             CheckInNudgesAnswered = journey?.CheckInNudgesAnswered() ?? 0,
+            FailedNudges = journey?.FailedNudges() ?? 0,
             // Most newcomers have no check-in yet: share the empty list rather than allocate one each (1 M records).
             CheckIns = checkIns.Count == 0
                 ? []

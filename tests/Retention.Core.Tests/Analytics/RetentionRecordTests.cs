@@ -97,6 +97,25 @@ public sealed class RetentionRecordTests
     }
 
     [Fact]
+    public void Failed_nudges_of_every_audience_are_counted_and_no_other_status()
+    {
+        var nudges = new[]
+        {
+            Nudge("a", "welcome-lunch", NudgeStatus.Failed, Day(3, 5)),
+            Nudge("b", "welcome-newcomer", NudgeStatus.Failed, Day(3, 1), Audience.Newcomer),
+            Nudge("c", "hr-escalation", NudgeStatus.Failed, Day(3, 20), Audience.Hr, followsUp: "a"),
+            Nudge("d", "first-day", NudgeStatus.Sent, Day(3, 3)),
+            Nudge("e", "local-events", NudgeStatus.Cancelled, Day(3, 17)),
+            Nudge("f", "check-in", NudgeStatus.Scheduled, Day(4, 1), Audience.Newcomer),
+            Nudge("g", "seventeenth-may", NudgeStatus.Sending, Day(5, 5)),
+        };
+
+        Assert.Equal(3, RetentionRecord.From(Enrollment(), nudges, [], []).FailedNudges);
+        Assert.Equal(0, RetentionRecord.From(Enrollment(), nudges.Where(n => n.Status != NudgeStatus.Failed).ToList(), [], []).FailedNudges);
+        Assert.Equal(0, RetentionRecord.From(Enrollment(), [], [], []).FailedNudges);
+    }
+
+    [Fact]
     public void Check_ins_are_ordered_answer_their_nudges_and_drop_the_comment()
     {
         var nudges = new[] { Nudge("c1", "check-in", NudgeStatus.Sent, Day(4, 1), Audience.Newcomer), Nudge("c2", "check-in", NudgeStatus.Sent, Day(6, 1), Audience.Newcomer) };

@@ -50,7 +50,9 @@ public static class DashboardPage
         EngagementSection.Write(html, report.Engagement, t);
         html.Append("</section><section aria-labelledby=\"at-risk\"><h2 id=\"at-risk\">Newcomers who may need a word</h2>");
         AtRiskSection.Write(html, report.AtRisk, Math.Max(0, options.MaxAtRiskRows));
-        html.Append("</section></main>");
+        html.Append("</section>");
+        FailedNudgesSection.Write(html, report.FailedNudges, Math.Max(0, options.MaxAtRiskRows));
+        html.Append("</main>");
 
         html.Append(CultureInfo.InvariantCulture, $"<footer><p>Privacy: no group, cell or figure is shown when it would rest on fewer than {E(Int(t))} newcomers (it reads “suppressed”); when one group of a breakdown is hidden, the next smallest is hidden too, so it cannot be worked out from the total. Small municipalities are pooled. Names, e-mail addresses and comments never appear here.</p></footer>")
             .Append("</body></html>");
@@ -62,7 +64,7 @@ public static class DashboardPage
         var t = report.Threshold;
         var c = report.Counts;
         html.Append("<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>");
-        FailedNudgesNotice(html, report.FailedNudges);
+        FailedNudgesSection.WriteNotice(html, report.FailedNudges);
         html.Append("<dl class=\"cards\">")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Enrolled</dt><dd>{Count(c.Enrolled, t)}</dd></div>")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Still employed</dt><dd>{Count(c.Employed, t)}</dd></div>")
@@ -93,19 +95,5 @@ public static class DashboardPage
         }
 
         html.Append("</section>");
-    }
-
-    /// <summary>Undelivered nudges, first thing in the summary so HR sees them; nothing at all when there are none.</summary>
-    private static void FailedNudgesNotice(StringBuilder html, FailedNudgeSummary failed)
-    {
-        if (failed.Nudges <= 0)
-        {
-            return;
-        }
-
-        // Nudges, not messages: nudges due the same day are merged into one e-mail, so one failed e-mail can count twice.
-        var nudges = failed.Nudges == 1 ? "1 nudge" : Int(failed.Nudges) + " nudges";
-        var newcomers = failed.Newcomers == 1 ? "1 newcomer" : Int(failed.Newcomers) + " newcomers";
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"failed-nudges\"><strong>{E(nudges)} concerning {E(newcomers)} could not be delivered and will not be retried</strong> — see each newcomer’s journey.</p>");
     }
 }

@@ -69,7 +69,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Failed_nudges_show_as_a_notice_in_the_summary_and_no_notice_without_them()
+    public async Task Failed_nudges_show_as_a_notice_in_the_summary_linked_to_the_enrolments_and_nothing_without_them()
     {
         Skip.IfNot(HeadlessChromium.Installed, HeadlessChromium.MissingReason);
         // Three newcomers only: every statistic is suppressed, the failures must show all the same.
@@ -86,14 +86,23 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         var visible = await notice.IsVisibleAsync();
         var text = await notice.TextContentAsync();
         var inSummary = await page.Locator("section[aria-labelledby=summary] #failed-nudges").CountAsync();
+        await notice.GetByRole(AriaRole.Link).ClickAsync();
+        var listed = await page.Locator("section[aria-labelledby=undelivered] table tbody tr").AllInnerTextsAsync();
+        var listVisible = await page.Locator("#undelivered").IsVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.Artefacts, "dashboard-failed-nudges.png") });
         await page.GotoAsync(new Uri(without).AbsoluteUri);
         var noticesWithout = await page.Locator("#failed-nudges").CountAsync();
+        var listsWithout = await page.Locator("#undelivered").CountAsync();
 
         Assert.True(visible);
         Assert.Contains("3 nudges concerning 2 newcomers could not be delivered", text, StringComparison.Ordinal);
         Assert.Equal(1, inSummary);
+        Assert.True(listVisible);
+        Assert.Equal(
+            failing.Where(r => r.FailedNudges > 0).OrderBy(r => r.EnrollmentId, StringComparer.Ordinal).Select(r => $"{r.EnrollmentId}\t{r.FailedNudges}"),
+            listed.Select(row => row.Trim()));
         Assert.Equal(0, noticesWithout);
+        Assert.Equal(0, listsWithout);
         Assert.True(await page.Locator("section[aria-labelledby=summary]").IsVisibleAsync()); // the summary is there, only the notice is not
     }
 }

@@ -78,7 +78,7 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
 
         var before = await FailedNudgesAsync(client);
         Assert.Equal(before, await FailedNudgesAsync(client)); // the second answer comes from the report cache
-        Assert.Equal((0, 0), before);
+        Assert.Equal((0, 0, ""), before);
 
         // The real dispatcher over the server's store: one permanent failure, one transient failure on the last
         // allowed attempt. Each fails the newcomer's first message (with any nudge merged into it).
@@ -103,7 +103,7 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
 
         Assert.Equal(2, sender.Calls.Count);
         Assert.InRange(failedInStore, 2, 100);
-        Assert.Equal((failedInStore, 2), await FailedNudgesAsync(client));
+        Assert.Equal((failedInStore, 2, string.Join(',', ids.Take(2).Order(StringComparer.Ordinal))), await FailedNudgesAsync(client));
     }
 
     [Theory]
@@ -150,12 +150,13 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, otherEmployer.StatusCode);
     }
 
-    /// <summary>The dashboard JSON's <c>failedNudges</c>: (nudges, newcomers).</summary>
-    private static async Task<(int Nudges, int Newcomers)> FailedNudgesAsync(HttpClient client)
+    /// <summary>The dashboard JSON's <c>failedNudges</c>: (nudges, newcomers, the enrolment ids listed).</summary>
+    private static async Task<(int Nudges, int Newcomers, string EnrollmentIds)> FailedNudgesAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/api/v1/employers/globex/dashboard?to=2027-01-11", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var failed = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["failedNudges"]!;
-        return (failed["nudges"]!.GetValue<int>(), failed["newcomers"]!.GetValue<int>());
+        var listed = failed["enrollments"]!.AsArray().Select(e => e!["enrollmentId"]!.GetValue<string>());
+        return (failed["nudges"]!.GetValue<int>(), failed["newcomers"]!.GetValue<int>(), string.Join(',', listed));
     }
 }

@@ -8,7 +8,22 @@ internal static class DashboardComputation
     public static DashboardReport Compute(IEnumerable<RetentionRecord> records, DashboardQuery query)
     {
         var disclosure = new DisclosureControl(query.Threshold);
-        var population = records.Where(r => query.From is not { } from || r.StartDate >= from).ToList();
+        var population = new List<RetentionRecord>();
+        var failed = new List<FailedNudgeEnrollment>();
+        foreach (var record in records)
+        {
+            // Failures count whatever the period: an undelivered nudge needs acting on even for an earlier starter.
+            if (record.FailedNudges > 0)
+            {
+                failed.Add(new FailedNudgeEnrollment(record.EnrollmentId, record.FailedNudges));
+            }
+
+            if (query.From is not { } from || record.StartDate >= from)
+            {
+                population.Add(record);
+            }
+        }
+
         var started = new List<(RetentionRecord Record, SurvivalObservation Observation)>(population.Count);
         foreach (var record in population)
         {
@@ -35,27 +50,17 @@ internal static class DashboardComputation
             Cohorts = CohortComputation.Compute(started, query.To, disclosure),
             Engagement = EngagementComputation.Compute(population, query.To, disclosure),
             AtRisk = AtRiskRule.Find(population, query),
-            FailedNudges = FailedNudges(population),
+            FailedNudges = FailedNudges(failed),
         };
     }
 
     // Not put through the disclosure control: this is a work list for HR (messages to resend, each visible in the
     // newcomer's journey HR already has access to), not a figure describing a group of people, and hiding a count
     // below the threshold would hide exactly the few failures the dashboard must not lose silently.
-    private static FailedNudgeSummary FailedNudges(List<RetentionRecord> population)
+    private static FailedNudgeSummary FailedNudges(List<FailedNudgeEnrollment> failed)
     {
-        var nudges = 0;
-        var newcomers = 0;
-        foreach (var record in population)
-        {
-            if (record.FailedNudges > 0)
-            {
-                nudges += record.FailedNudges;
-                newcomers++;
-            }
-        }
-
-        return new FailedNudgeSummary(nudges, newcomers);
+        failed.Sort((x, y) => string.CompareOrdinal(x.EnrollmentId, y.EnrollmentId));
+        return new FailedNudgeSummary(failed.Sum(f => f.Nudges), failed);
     }
 
     private static DashboardCounts Counts(

@@ -21,7 +21,7 @@ public static class DashboardCsv
         "enrollmentId", "municipality", "arrivalQuarter", "arrivalDate", "startDate", "status", "departureDate",
         "departureReason", "cancellationDate", "followUpDays", "departed", "welcomeLunch", "daysToWelcomeLunch",
         "ildsjelNudgesSent", "ildsjelNudgesActed", "ildsjelIgnoredStreak", "checkInNudgesSent", "checkInNudgesAnswered",
-        "checkIns", "atRiskReasons",
+        "checkIns", "atRiskReasons", "failedNudges",
     ];
 
     public static string Write(IEnumerable<RetentionRecord> records, DashboardQuery query)
@@ -66,6 +66,7 @@ public static class DashboardCsv
                 Number(r.CheckInNudgesAnswered),
                 Number(r.CheckIns.Count(a => a.Date <= query.To)),
                 departed || cancelled ? "" : string.Join(';', AtRiskRule.Reasons(r, query)),
+                Number(r.FailedNudges),
             ]);
         }
     }

@@ -75,5 +75,17 @@ public sealed class DashboardCsvTests
         Assert.Equal(301, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public void Each_row_carries_the_newcomer_s_undelivered_nudges()
+    {
+        var start = new LocalDate(2026, 3, 2);
+        var records = Records.Many(5, i => Records.Employed(start) with { FailedNudges = i }).ToList();
+
+        var rows = DashboardCsv.Write(records, Records.Query()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','));
+
+        var byId = rows.ToDictionary(r => r[Index("enrollmentId")], r => r[Index("failedNudges")], StringComparer.Ordinal);
+        Assert.All(records, r => Assert.Equal(r.FailedNudges.ToString(System.Globalization.CultureInfo.InvariantCulture), byId[r.EnrollmentId]));
+    }
+
     private static int Index(string column) => DashboardCsv.Columns.ToList().IndexOf(column);
 }

@@ -113,7 +113,8 @@ internal static class SqliteMigrations
             INSERT INTO employer_changes (employer_id, stamp) VALUES (NEW.employer_id, 1)
             ON CONFLICT (employer_id) DO UPDATE SET stamp = stamp + 1;
         END;
-        -- Only a change to what the dashboard reads counts: dispatch leases and retries do not invalidate it.
+        -- Only a change to a column the dashboard reads counts: due-queue leases, attempt counts and errors do not move the
+        -- stamp; status changes do (a claim and its "sent" or retry each invalidate the cached report once).
         CREATE TRIGGER tr_nudges_update_changes AFTER UPDATE ON nudges
         WHEN OLD.enrollment_id IS NOT NEW.enrollment_id OR OLD.kind IS NOT NEW.kind OR OLD.audience IS NOT NEW.audience
             OR OLD.due_at IS NOT NEW.due_at OR OLD.follows_up IS NOT NEW.follows_up OR OLD.status IS NOT NEW.status

@@ -20,16 +20,16 @@ public sealed class SqliteDueNudgeQueue(SqliteDatabase database) : IDueNudgeQueu
         var leaseUntil = now + lease;
         // A single writing statement inside a write transaction, so the selection and the lease are atomic.
         var rows = await database.WriteAsync((connection, transaction) => connection.QueryAsync<ClaimRow>(new CommandDefinition(
-            """
+            $"""
             UPDATE nudges SET lease_id = @leaseId, lease_until = @leaseUntil
             WHERE rowid IN (
                 SELECT rowid FROM nudges
-                WHERE status IN ('Scheduled', 'Sending')
-                  AND coalesce(next_attempt_at, due_at) <= @now
+                WHERE {DueIndex.Queued}
+                  AND {DueIndex.FiresAt} <= @now
                   AND (lease_until IS NULL OR lease_until <= @now)
-                ORDER BY coalesce(next_attempt_at, due_at), employer_id, id
+                ORDER BY {DueIndex.FiresAt}, employer_id, id
                 LIMIT @max)
-            RETURNING employer_id AS EmployerId, id AS Id, due_at AS DueAt, coalesce(next_attempt_at, due_at) AS EffectiveDueAt;
+            RETURNING employer_id AS EmployerId, id AS Id, due_at AS DueAt, {DueIndex.FiresAt} AS EffectiveDueAt;
             """,
             new { leaseId, leaseUntil = SqliteValues.Ticks(leaseUntil), now = SqliteValues.Ticks(now), max },
             transaction)), cancellationToken);

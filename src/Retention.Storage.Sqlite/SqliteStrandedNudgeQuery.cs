@@ -7,7 +7,7 @@ namespace Retention.Storage.Sqlite;
 
 /// <summary>
 /// Queued nudges long past their firing time, across employers: a range scan of the due-queue index
-/// (<c>ix_nudges_due</c>), whose expression and filter this query repeats so that SQLite uses it.
+/// (<see cref="DueIndex"/>).
 /// </summary>
 public sealed class SqliteStrandedNudgeQuery(SqliteDatabase database) : IStrandedNudgeQuery
 {
@@ -18,8 +18,8 @@ public sealed class SqliteStrandedNudgeQuery(SqliteDatabase database) : IStrande
         var rows = await connection.QueryAsync<NudgeRow>(new CommandDefinition(
             $"""
             SELECT {NudgeRow.Columns} FROM nudges
-            WHERE status IN ('Scheduled', 'Sending') AND coalesce(next_attempt_at, due_at) < @before
-            ORDER BY coalesce(next_attempt_at, due_at)
+            WHERE {DueIndex.Queued} AND {DueIndex.FiresAt} < @before
+            ORDER BY {DueIndex.FiresAt}
             LIMIT @limit;
             """,
             new { before = SqliteValues.Ticks(firesBefore), limit }, cancellationToken: cancellationToken));

@@ -27,7 +27,7 @@ internal static class AtRiskSection
             return;
         }
 
-        html.Append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"atrisk-caption\" tabindex=\"0\"><table><caption id=\"atrisk-caption\">")
+        TableRegion(html, "atrisk")
             .Append(CultureInfo.InvariantCulture, $"Newcomers at risk ({E(Int(atRisk.Count))})</caption>")
             .Append("<thead><tr><th scope=\"col\">Enrolment id</th><th scope=\"col\">Why</th><th scope=\"col\">Latest check-in</th><th scope=\"col\">Ildsjel nudges unanswered in a row</th></tr></thead><tbody>");
         foreach (var a in atRisk.Take(maxRows))
@@ -37,9 +37,6 @@ internal static class AtRiskSection
         }
 
         html.Append("</tbody></table></div>");
-        if (atRisk.Count > maxRows)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>The first {E(Int(maxRows))} are shown; {E(Int(atRisk.Count - maxRows))} more are in the CSV export and the JSON.</p>");
-        }
+        RowsCut(html, atRisk.Count, maxRows);
     }
 }

@@ -19,7 +19,7 @@ internal static class CohortSection
             return;
         }
 
-        html.Append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"cohort-caption\" tabindex=\"0\"><table class=\"heat\"><caption id=\"cohort-caption\">Retention by arrival quarter and months since start</caption><thead><tr><th scope=\"col\">Arrival quarter</th><th scope=\"col\">Newcomers</th>");
+        TableRegion(html, "cohort", "heat").Append("Retention by arrival quarter and months since start</caption><thead><tr><th scope=\"col\">Arrival quarter</th><th scope=\"col\">Newcomers</th>");
         foreach (var m in table.Months)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{m} months</th>");

@@ -49,9 +49,10 @@ public static class DashboardPage
         html.Append("</section><section aria-labelledby=\"engagement\"><h2 id=\"engagement\">Engagement</h2>");
         EngagementSection.Write(html, report.Engagement, t);
         html.Append("</section><section aria-labelledby=\"at-risk\"><h2 id=\"at-risk\">Newcomers who may need a word</h2>");
-        AtRiskSection.Write(html, report.AtRisk, Math.Max(0, options.MaxAtRiskRows));
+        var maxRows = Math.Max(0, options.MaxAtRiskRows);
+        AtRiskSection.Write(html, report.AtRisk, maxRows);
         html.Append("</section>");
-        FailedNudgesSection.Write(html, report.FailedNudges, Math.Max(0, options.MaxAtRiskRows));
+        FailedNudgesSection.Write(html, report.FailedNudges, maxRows);
         html.Append("</main>");
 
         html.Append(CultureInfo.InvariantCulture, $"<footer><p>Privacy: no group, cell or figure is shown when it would rest on fewer than {E(Int(t))} newcomers (it reads “suppressed”); when one group of a breakdown is hidden, the next smallest is hidden too, so it cannot be worked out from the total. Small municipalities are pooled. Names, e-mail addresses and comments never appear here.</p></footer>")

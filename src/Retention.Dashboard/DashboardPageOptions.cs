@@ -9,7 +9,7 @@ public sealed record DashboardPageOptions
     /// <summary>Link to the per-newcomer CSV (e.g. <c>/api/v1/employers/{id}/dashboard.csv</c>); no link if null.</summary>
     public string? CsvUrl { get; init; }
 
-    /// <summary>At most this many rows in each individual list (at risk, undelivered nudges); the rest are counted and are in the JSON.</summary>
+    /// <summary>At most this many rows in each individual list (at risk, undelivered nudges); the rest are counted and are in the CSV and JSON.</summary>
     public int MaxAtRiskRows { get; init; } = 200;
 
     /// <summary>Link to the JSON of the same report; no link if null.</summary>

@@ -31,7 +31,7 @@ internal static class EngagementSection
                 .Append("<figcaption>Share of the nudges that reached the ildsjel and were marked done (directly or from the reminder).</figcaption></figure>");
         }
 
-        html.Append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"action-rates-caption\" tabindex=\"0\"><table><caption id=\"action-rates-caption\">Ildsjel nudges sent and acted on, per kind</caption>")
+        TableRegion(html, "action-rates").Append("Ildsjel nudges sent and acted on, per kind</caption>")
             .Append("<thead><tr><th scope=\"col\">Nudge kind</th><th scope=\"col\">Nudges sent</th><th scope=\"col\">Newcomers</th><th scope=\"col\">Acted on</th></tr></thead><tbody>");
         foreach (var r in engagement.ActionRates)
         {
@@ -60,7 +60,7 @@ internal static class EngagementSection
                 .Append("<figcaption>Averages of the answers given in each month since arrival; months with too few answers are left out.</figcaption></figure>");
         }
 
-        html.Append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"checkins-caption\" tabindex=\"0\"><table><caption id=\"checkins-caption\">Average check-in answers (1–5) by month since arrival</caption>")
+        TableRegion(html, "checkins").Append("Average check-in answers (1–5) by month since arrival</caption>")
             .Append("<thead><tr><th scope=\"col\">Month since arrival</th><th scope=\"col\">Newcomers answering</th><th scope=\"col\">Belonging</th><th scope=\"col\">Intent to stay</th></tr></thead><tbody>");
         foreach (var m in months)
         {

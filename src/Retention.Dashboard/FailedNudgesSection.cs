@@ -35,8 +35,8 @@ internal static class FailedNudgesSection
 
         html.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"{Anchor}\"><h2 id=\"{Anchor}\">Nudges that could not be delivered</h2>")
             .Append("<p class=\"note\">The e-mail provider refused these, or kept failing until the dispatcher gave up. Each enrolment’s journey shows which nudges and the provider’s reason; a mistyped address can be corrected on the enrolment for the nudges still to come, and what these nudges said is worth passing on another way. ")
-            .Append("Like the at-risk list this is about individuals, for HR at this employer, so the small-group rule does not apply.</p>")
-            .Append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"undelivered-caption\" tabindex=\"0\"><table><caption id=\"undelivered-caption\">")
+            .Append("Like the at-risk list this is about individuals, for HR at this employer, so the small-group rule does not apply.</p>");
+        TableRegion(html, Anchor)
             .Append(CultureInfo.InvariantCulture, $"Enrolments with undelivered nudges ({E(Int(failed.Newcomers))})</caption>")
             .Append("<thead><tr><th scope=\"col\">Enrolment id</th><th scope=\"col\">Undelivered nudges</th></tr></thead><tbody>");
         foreach (var enrollment in failed.Enrollments.Take(maxRows))
@@ -45,11 +45,7 @@ internal static class FailedNudgesSection
         }
 
         html.Append("</tbody></table></div>");
-        if (failed.Newcomers > maxRows)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>The first {E(Int(maxRows))} are shown; {E(Int(failed.Newcomers - maxRows))} more are in the JSON.</p>");
-        }
-
+        RowsCut(html, failed.Newcomers, maxRows);
         html.Append("</section>");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using NodaTime;
 using NodaTime.Text;
@@ -38,6 +39,22 @@ internal static class Html
         : E(Percent(r.Estimate.Value))
           + (r.Lower is { } lo && r.Upper is { } hi ? $" <span class=\"ci\">({E(Percent(lo))}–{E(Percent(hi))})</span>" : "")
           + $"<br><span class=\"n\">{E(Int(r.AtRisk ?? 0))} at risk</span>";
+
+    /// <summary>
+    /// Opens a table in a scrollable region that keyboard users can focus, labelled by the table's caption
+    /// (<c>{id}-caption</c>); the caller writes the caption text, closes the caption and writes the table.
+    /// </summary>
+    public static StringBuilder TableRegion(StringBuilder html, string id, string? tableClass = null) =>
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{E(id)}-caption\" tabindex=\"0\"><table{(tableClass is null ? "" : $" class=\"{E(tableClass)}\"")}><caption id=\"{E(id)}-caption\">");
+
+    /// <summary>Under a list of individuals cut at <paramref name="maxRows"/>: how many more there are, and where.</summary>
+    public static void RowsCut(StringBuilder html, int total, int maxRows)
+    {
+        if (total > maxRows)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>The first {E(Int(maxRows))} are shown; {E(Int(total - maxRows))} more are in the CSV export and the JSON.</p>");
+        }
+    }
 
     public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + Number(p, "0.000");
 }

@@ -41,7 +41,7 @@ internal static class SurvivalSection
 
     private static void Table(StringBuilder html, string id, string title, IReadOnlyList<GroupSurvival> groups, int threshold)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{E(id)}-caption\" tabindex=\"0\"><table><caption id=\"{E(id)}-caption\">{E(title)}: retention at 6, 12 and 24 months (95% CI, number at risk)</caption>")
+        TableRegion(html, id).Append(CultureInfo.InvariantCulture, $"{E(title)}: retention at 6, 12 and 24 months (95% CI, number at risk)</caption>")
             .Append("<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Newcomers</th><th scope=\"col\">Departures</th>");
         foreach (var (months, _) in DashboardCheckpoints)
         {

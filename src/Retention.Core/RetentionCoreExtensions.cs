@@ -12,6 +12,7 @@ using Retention.Core.Import;
 using Retention.Core.Journeys;
 using Retention.Core.Links;
 using Retention.Core.Maintenance;
+using Retention.Core.Privacy;
 using Retention.Core.Storage;
 
 namespace Retention.Core;
@@ -26,10 +27,12 @@ public static class RetentionCoreExtensions
         Bind<RenderingOptions>(services, RenderingOptions.SectionName);
         Bind<ActionLinkOptions>(services, ActionLinkOptions.SectionName);
         Bind<DispatchOptions>(services, DispatchOptions.SectionName);
+        Bind<PrivacyOptions>(services, PrivacyOptions.SectionName);
 
         services.AddSingleton<IEnrollmentValidator>(p => new EnrollmentValidator(Value<EnrollmentValidationOptions>(p)));
         services.AddSingleton<IJourneyPlanner>(p => new JourneyPlanner(Value<PlanningOptions>(p)));
         services.AddSingleton<IActionTokenSigner>(p => new ActionTokenSigner(Value<ActionLinkOptions>(p)));
+        services.AddSingleton(p => new Pseudonyms(Value<PrivacyOptions>(p)));
         services.AddSingleton(_ => TemplateCatalog.Default);
         services.AddSingleton<IRegionalContentSource>(p =>
             new InMemoryRegionalContentSource(SampleRegions.Haugalandet(p.GetRequiredService<RetentionClock>().Now)));

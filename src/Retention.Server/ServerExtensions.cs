@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Retention.Core;
+using Retention.Core.Privacy;
 using Retention.Core.Scheduling;
 using Retention.Email;
 using Retention.Http;
@@ -35,7 +36,12 @@ public static class ServerExtensions
         };
         if (string.IsNullOrEmpty(config["Retention:Links:SigningKey"]))
         {
-            defaults["Retention:Links:SigningKey"] = LinkSigningKeyFile.LoadOrCreate(dataDirectory);
+            defaults["Retention:Links:SigningKey"] = SecretKeyFile.LoadOrCreate(dataDirectory, SecretKeyFile.LinkSigningKey);
+        }
+
+        if (string.IsNullOrEmpty(config[PrivacyOptions.SectionName + ":HashKey"]))
+        {
+            defaults[PrivacyOptions.SectionName + ":HashKey"] = SecretKeyFile.LoadOrCreate(dataDirectory, SecretKeyFile.PrivacyHashKey);
         }
 
         if (demo)

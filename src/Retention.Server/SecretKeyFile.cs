@@ -3,16 +3,21 @@ using System.Security.Cryptography;
 namespace Retention.Server;
 
 /// <summary>
-/// Self-hosted, the link-signing key may be left unset: it is then created once in the data directory and kept,
-/// so links in mail already sent stay valid across restarts. (On Azure it comes from Key Vault.)
+/// Self-hosted, the service's secret keys may be left unset: each is then created once in the data directory and
+/// kept, so links in mail already sent stay valid and unsubscribes stay recognised across restarts. (On Azure they
+/// come from Key Vault.)
 /// </summary>
-public static class LinkSigningKeyFile
+public static class SecretKeyFile
 {
-    public const string FileName = "link-signing.key";
+    /// <summary>The HMAC key of one-click links (<c>Retention:Links:SigningKey</c>).</summary>
+    public const string LinkSigningKey = "link-signing.key";
 
-    public static string LoadOrCreate(string dataDirectory)
+    /// <summary>The key of the keyed hashes of unsubscribed addresses and erased external ids (<c>Retention:Privacy:HashKey</c>).</summary>
+    public const string PrivacyHashKey = "privacy-hash.key";
+
+    public static string LoadOrCreate(string dataDirectory, string fileName)
     {
-        var path = Path.Combine(dataDirectory, FileName);
+        var path = Path.Combine(dataDirectory, fileName);
         if (File.Exists(path))
         {
             return File.ReadAllText(path).Trim();

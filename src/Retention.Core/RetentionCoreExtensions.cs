@@ -14,6 +14,7 @@ using Retention.Core.Links;
 using Retention.Core.Maintenance;
 using Retention.Core.Privacy;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core;
 
@@ -44,6 +45,8 @@ public static class RetentionCoreExtensions
         services.AddSingleton(p => new NudgeDispatcher(
             p.GetRequiredService<INudgeStore>(),
             p.GetRequiredService<IEnrollmentStore>(),
+            p.GetRequiredService<EnrollmentChanges>(),
+            p.GetRequiredService<UnsubscribeService>(),
             p.GetRequiredService<INudgeRenderer>(),
             p.GetRequiredService<IEmailSender>(),
             p.GetRequiredService<TimeProvider>(),
@@ -52,6 +55,12 @@ public static class RetentionCoreExtensions
 
         services.AddSingleton<RetentionClock>();
         services.AddSingleton<JourneyChanges>();
+        services.AddSingleton<UnsubscribeService>();
+        services.AddSingleton(p => new EnrollmentChanges(
+            p.GetRequiredService<IEnrollmentStore>(),
+            p.GetRequiredService<JourneyChanges>(),
+            p.GetRequiredService<RetentionClock>(),
+            NodaTime.Duration.FromTimeSpan(Value<PlanningOptions>(p).ReplanLease)));
         services.AddSingleton<EnrollmentService>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<CheckInService>();

@@ -49,6 +49,7 @@ public static class ServerExtensions
             // Simulated time: leases and link lifetimes are counted in simulated days.
             defaults["Retention:Rendering:LinkLifetime"] = "3650.00:00:00";
             defaults["Retention:Dispatch:SendLease"] = "30.00:00:00";
+            defaults["Retention:Planning:ReplanLease"] = "30.00:00:00";
             defaults["Retention:Dispatch:Queue:ClaimLease"] = "30.00:00:00";
             defaults["Retention:Dispatch:Queue:PollInterval"] = "01:00:00";
         }

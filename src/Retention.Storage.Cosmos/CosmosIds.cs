@@ -19,6 +19,8 @@ internal static class CosmosIds
 
     public static string Events(string enrollmentId) => "events:" + Escape(enrollmentId);
 
+    public static string Unsubscribe(string addressKey) => "unsubscribe:" + Escape(addressKey);
+
     public static string ApiKey(string keyId) => Escape(keyId);
 
     /// <summary>

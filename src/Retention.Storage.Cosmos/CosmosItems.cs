@@ -55,6 +55,20 @@ internal sealed class CosmosItems(CosmosSerializer serializer, ILogger logger, T
         return response.Headers.ETag;
     }
 
+    /// <summary>Deletes the document if its ETag still matches; false when it changed or is gone.</summary>
+    public async Task<bool> TryDeleteAsync(Container container, string id, string partitionKey, string ifMatch, CancellationToken cancellationToken)
+    {
+        using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey), new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
+        Observe("delete", container, response);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+
     public async Task DeleteAsync(Container container, string id, string partitionKey, string? ifMatch, CancellationToken cancellationToken)
     {
         var options = ifMatch is null ? null : new ItemRequestOptions { IfMatchEtag = ifMatch };

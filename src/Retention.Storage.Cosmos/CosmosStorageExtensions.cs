@@ -40,6 +40,7 @@ public static class CosmosStorageExtensions
         services.AddSingleton<INudgeStore, CosmosNudgeStore>();
         services.AddSingleton<IEventStore, CosmosEventStore>();
         services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
+        services.AddSingleton<IUnsubscribeStore, CosmosUnsubscribeStore>();
         services.AddSingleton<IStrandedNudgeQuery, CosmosStrandedNudgeQuery>();
         services.AddHostedService<CosmosStartupService>();
         return services;

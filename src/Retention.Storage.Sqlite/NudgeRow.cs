@@ -9,7 +9,7 @@ internal sealed class NudgeRow
     public const string Columns =
         "employer_id AS EmployerId, id AS Id, enrollment_id AS EnrollmentId, kind AS Kind, audience AS Audience, due_at AS DueAt, " +
         "reason AS Reason, message_key AS MessageKey, follows_up AS FollowsUp, status AS Status, attempts AS Attempts, " +
-        "next_attempt_at AS NextAttemptAt, sent_at AS SentAt, acted_at AS ActedAt, last_error AS LastError, idempotency_key AS IdempotencyKey, " +
+        "next_attempt_at AS NextAttemptAt, sent_at AS SentAt, acted_at AS ActedAt, last_error AS LastError, status_reason AS StatusReason, idempotency_key AS IdempotencyKey, " +
         "plan_revision AS PlanRevision, scheduler_handle AS SchedulerHandle, version AS Version";
 
     public string EmployerId { get; set; } = "";
@@ -27,6 +27,7 @@ internal sealed class NudgeRow
     public long? SentAt { get; set; }
     public long? ActedAt { get; set; }
     public string? LastError { get; set; }
+    public string? StatusReason { get; set; }
     public string? IdempotencyKey { get; set; }
     public long PlanRevision { get; set; }
     public long? SchedulerHandle { get; set; }
@@ -49,6 +50,7 @@ internal sealed class NudgeRow
         SentAt = SqliteValues.Ticks(nudge.SentAt),
         ActedAt = SqliteValues.Ticks(nudge.ActedAt),
         LastError = nudge.LastError,
+        StatusReason = nudge.StatusReason,
         IdempotencyKey = nudge.IdempotencyKey,
         PlanRevision = nudge.PlanRevision,
         SchedulerHandle = nudge.SchedulerHandle,
@@ -72,6 +74,7 @@ internal sealed class NudgeRow
         SentAt = SqliteValues.Instant(SentAt),
         ActedAt = SqliteValues.Instant(ActedAt),
         LastError = LastError,
+        StatusReason = StatusReason,
         IdempotencyKey = IdempotencyKey,
         PlanRevision = checked((int)PlanRevision),
         SchedulerHandle = SchedulerHandle,

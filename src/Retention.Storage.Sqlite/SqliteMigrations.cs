@@ -216,5 +216,17 @@ internal static class SqliteMigrations
         WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted')
             OR status = 'Failed';
         """,
+        """
+        -- v7. Why a nudge is cancelled or skipped (status_reason; last_error stays the provider's error text), and the
+        -- employer's unsubscribed addresses, keyed by a keyed hash of the address (the record is JSON, like enrolments).
+        ALTER TABLE nudges ADD COLUMN status_reason TEXT NULL;
+        CREATE TABLE unsubscribes (
+            employer_id TEXT NOT NULL,
+            address_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (employer_id, address_key)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

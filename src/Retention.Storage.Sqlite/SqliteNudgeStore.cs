@@ -51,7 +51,7 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
             UPDATE nudges SET
                 enrollment_id = @EnrollmentId, kind = @Kind, audience = @Audience, due_at = @DueAt, reason = @Reason,
                 message_key = @MessageKey, follows_up = @FollowsUp, status = @Status, attempts = @Attempts,
-                next_attempt_at = @NextAttemptAt, sent_at = @SentAt, acted_at = @ActedAt, last_error = @LastError, idempotency_key = @IdempotencyKey,
+                next_attempt_at = @NextAttemptAt, sent_at = @SentAt, acted_at = @ActedAt, last_error = @LastError, status_reason = @StatusReason, idempotency_key = @IdempotencyKey,
                 plan_revision = @PlanRevision, scheduler_handle = @SchedulerHandle, version = version + 1
             WHERE employer_id = @EmployerId AND id = @Id AND version = @Version
             RETURNING version;
@@ -74,20 +74,20 @@ public sealed class SqliteNudgeStore(SqliteDatabase database) : INudgeStore
         command.CommandText =
             """
             INSERT INTO nudges (employer_id, id, enrollment_id, kind, audience, due_at, reason, message_key, follows_up, status,
-                attempts, next_attempt_at, sent_at, acted_at, last_error, idempotency_key, plan_revision, scheduler_handle, version)
+                attempts, next_attempt_at, sent_at, acted_at, last_error, status_reason, idempotency_key, plan_revision, scheduler_handle, version)
             VALUES ($employerId, $id, $enrollmentId, $kind, $audience, $dueAt, $reason, $messageKey, $followsUp, $status,
-                $attempts, $nextAttemptAt, $sentAt, $actedAt, $lastError, $idempotencyKey, $planRevision, $schedulerHandle, 1)
+                $attempts, $nextAttemptAt, $sentAt, $actedAt, $lastError, $statusReason, $idempotencyKey, $planRevision, $schedulerHandle, 1)
             ON CONFLICT DO NOTHING;
             """;
         string[] names = ["$employerId", "$id", "$enrollmentId", "$kind", "$audience", "$dueAt", "$reason", "$messageKey", "$followsUp", "$status",
-            "$attempts", "$nextAttemptAt", "$sentAt", "$actedAt", "$lastError", "$idempotencyKey", "$planRevision", "$schedulerHandle"];
+            "$attempts", "$nextAttemptAt", "$sentAt", "$actedAt", "$lastError", "$statusReason", "$idempotencyKey", "$planRevision", "$schedulerHandle"];
         var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         await command.PrepareAsync(cancellationToken);
         foreach (var nudge in nudges)
         {
             var row = NudgeRow.From(nudge);
             object?[] values = [row.EmployerId, row.Id, row.EnrollmentId, row.Kind, row.Audience, row.DueAt, row.Reason, row.MessageKey, row.FollowsUp, row.Status,
-                row.Attempts, row.NextAttemptAt, row.SentAt, row.ActedAt, row.LastError, row.IdempotencyKey, row.PlanRevision, row.SchedulerHandle];
+                row.Attempts, row.NextAttemptAt, row.SentAt, row.ActedAt, row.LastError, row.StatusReason, row.IdempotencyKey, row.PlanRevision, row.SchedulerHandle];
             for (var i = 0; i < values.Length; i++)
             {
                 parameters[i].Value = values[i] ?? DBNull.Value;

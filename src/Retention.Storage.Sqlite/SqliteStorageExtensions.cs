@@ -30,6 +30,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<INudgeStore, SqliteNudgeStore>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IUnsubscribeStore, SqliteUnsubscribeStore>();
         services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
         services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
         services.AddSingleton<IStrandedNudgeQuery, SqliteStrandedNudgeQuery>();

@@ -7,6 +7,7 @@ using Retention.Core.Dispatch;
 using Retention.Core.Email;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
+using Retention.Testing;
 using Retention.Testing.Fakes;
 
 namespace Retention.Email.Tests;
@@ -43,7 +44,7 @@ public sealed class NudgeDispatcherToPickupTests : IDisposable
     }
 
     private NudgeDispatcher Dispatcher(IEmailSender sender) =>
-        new(nudges, enrollments, new ListingNudgeRenderer(), sender, clock, new DispatchOptions(), NullLogger<NudgeDispatcher>.Instance);
+        TestDispatchers.Create(nudges, enrollments, new ListingNudgeRenderer(), sender, clock, new DispatchOptions(), NullLogger<NudgeDispatcher>.Instance);
 
     private void Seed()
     {

@@ -34,7 +34,7 @@ public sealed class NudgeDispatcherToSmtpTests(MaildevFixture maildev) : IClassF
             Options.Create(new EmailOptions { Provider = EmailProvider.Smtp, Smtp = new SmtpOptions { Host = server.Host, Port = server.SmtpPort, Security = MailKit.Security.SecureSocketOptions.None } }),
             NullLogger<SmtpEmailSender>.Instance);
         using var limited = new RateLimitedEmailSender(smtp, new EmailRateLimitOptions { PerMinute = 3, MaxWait = TimeSpan.Zero });
-        var dispatcher = new NudgeDispatcher(nudges, enrollments, new ListingNudgeRenderer(), limited, clock, new DispatchOptions(), NullLogger<NudgeDispatcher>.Instance);
+        var dispatcher = TestDispatchers.Create(nudges, enrollments, new ListingNudgeRenderer(), limited, clock, new DispatchOptions(), NullLogger<NudgeDispatcher>.Instance);
 
         var outcomes = new List<DispatchOutcome>();
         foreach (var id in ids)

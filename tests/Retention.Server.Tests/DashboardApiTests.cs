@@ -7,6 +7,8 @@ using Retention.Core.Dispatch;
 using Retention.Core.Email;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
+using Retention.Core.Application;
+using Retention.Core.Unsubscribes;
 using Retention.Testing.Fakes;
 
 namespace Retention.Server.Tests;
@@ -86,7 +88,8 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         var nudges = services.GetRequiredService<INudgeStore>();
         var sender = new RecordingEmailSender().Then(EmailSendResult.Permanent("550 5.1.1 mailbox unavailable"), EmailSendResult.Transient("421 try later"));
         var dispatcher = new NudgeDispatcher(
-            nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<INudgeRenderer>(), sender,
+            nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<EnrollmentChanges>(),
+            services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<INudgeRenderer>(), sender,
             services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, NullLogger<NudgeDispatcher>.Instance);
         foreach (var id in ids.Take(2))
         {

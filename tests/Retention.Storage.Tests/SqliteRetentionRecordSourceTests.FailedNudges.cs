@@ -15,6 +15,9 @@ public sealed partial class SqliteRetentionRecordSourceTests
         WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted');
         """;
 
+    /// <summary>Undoes schema v7 (the status_reason column and the unsubscribes table), for files made to look older.</summary>
+    private const string UndoV7 = "ALTER TABLE nudges DROP COLUMN status_reason; DROP TABLE unsubscribes; ";
+
     [Fact]
     public async Task Failed_nudges_of_every_audience_are_read_and_counted_and_nothing_else_is()
     {
@@ -81,7 +84,7 @@ public sealed partial class SqliteRetentionRecordSourceTests
         await using (var connection = await _file.Open().OpenConnectionAsync(Ct))
         {
             // Back to schema 5: as a file written by the version before failed nudges were on the dashboard.
-            await connection.ExecuteAsync("DROP INDEX ix_nudges_dashboard_failed; " + OldDashboardIndex + " PRAGMA user_version = 5;");
+            await connection.ExecuteAsync(UndoV7 + "DROP INDEX ix_nudges_dashboard_failed; " + OldDashboardIndex + " PRAGMA user_version = 5;");
         }
 
         SqliteConnection.ClearAllPools();

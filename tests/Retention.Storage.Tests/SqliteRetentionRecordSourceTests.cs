@@ -127,7 +127,7 @@ public sealed partial class SqliteRetentionRecordSourceTests : IDisposable
         await using (var connection = await _file.Open().OpenConnectionAsync(Ct))
         {
             // Back to schema 3: as a file written by the version before enrollment_facts existed (the later v5 column and v6 index undone too).
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(UndoV7 +
                 """
                 DROP TRIGGER tr_enrollments_insert_facts; DROP TRIGGER tr_enrollments_update_facts; DROP TRIGGER tr_enrollments_delete_facts;
                 DROP TABLE enrollment_facts; DROP INDEX ix_nudges_dashboard_failed; ALTER TABLE nudges DROP COLUMN idempotency_key;

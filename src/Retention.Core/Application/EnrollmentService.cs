@@ -1,6 +1,7 @@
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Application;
 
@@ -12,8 +13,9 @@ public sealed class EnrollmentService(
     IEnrollmentValidator validator,
     IJourneyPlanner planner,
     IEnrollmentStore enrollments,
-    INudgeStore nudges,
+    EnrollmentChanges changes,
     JourneyChanges journeyChanges,
+    UnsubscribeService unsubscribes,
     RetentionClock clock)
 {
     public async Task<EnrollResult> EnrollAsync(string employerId, EnrollmentDraft draft, CancellationToken cancellationToken)
@@ -30,7 +32,11 @@ public sealed class EnrollmentService(
             return new EnrollResult(EnrollmentOutcome.Existing, existing, []);
         }
 
-        var planned = planner.Plan(validation.Enrollment, clock.Now);
+        // An address unsubscribed earlier (for another enrolment) is honoured from the first plan on.
+        var unsubscribed = await unsubscribes.ForAsync(validation.Enrollment, cancellationToken);
+        var planned = unsubscribed.Count == 0
+            ? planner.Plan(validation.Enrollment, clock.Now)
+            : planner.Replan(validation.Enrollment, [], clock.Now, unsubscribed.Keys.ToHashSet()).ToAdd;
         var (stored, created) = await enrollments.CreateAsync(validation.Enrollment, planned, cancellationToken);
         if (!created)
         {
@@ -38,6 +44,11 @@ public sealed class EnrollmentService(
         }
 
         await journeyChanges.ScheduleAsync(planned, cancellationToken);
+        if (unsubscribed.Count > 0)
+        {
+            await unsubscribes.NoteHeldAsync(unsubscribed.Values, stored.Id, cancellationToken);
+        }
+
         return new EnrollResult(EnrollmentOutcome.Created, stored, []);
     }
 
@@ -45,127 +56,63 @@ public sealed class EnrollmentService(
         enrollments.GetAsync(employerId, enrollmentId, cancellationToken);
 
     /// <summary>Applies a change and re-plans: future nudges are cancelled and re-created, sent ones stay.</summary>
-    public async Task<CommandResult<Enrollment>> UpdateAsync(string employerId, string enrollmentId, EnrollmentPatch patch, CancellationToken cancellationToken)
-    {
-        var current = await enrollments.GetAsync(employerId, enrollmentId, cancellationToken);
-        if (current is null)
+    public Task<CommandResult<Enrollment>> UpdateAsync(string employerId, string enrollmentId, EnrollmentPatch patch, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(employerId, enrollmentId, current =>
         {
-            return CommandResult<Enrollment>.NotFound();
-        }
+            if (current.Erased || current.Status is EnrollmentStatus.Cancelled or EnrollmentStatus.Left or EnrollmentStatus.Completed)
+            {
+                return EnrollmentDecision.Reply(CommandResult<Enrollment>.Conflict($"an enrolment that is {Describe(current)} cannot be changed"));
+            }
 
-        if (current.Erased || current.Status is EnrollmentStatus.Cancelled or EnrollmentStatus.Left or EnrollmentStatus.Completed)
+            var validation = validator.Validate(current.ToDraft().Apply(patch), employerId, enrollmentId, clock.Now, clock.Today);
+            if (!validation.IsValid)
+            {
+                return EnrollmentDecision.Reply(CommandResult<Enrollment>.Invalid(validation.Errors));
+            }
+
+            return EnrollmentDecision.Change(validation.Enrollment with
+            {
+                CreatedAt = current.CreatedAt,
+                Status = current.Status,
+                StatusChangedAt = current.StatusChangedAt,
+                PlanRevision = current.PlanRevision + 1,
+                Version = current.Version,
+            });
+        }, null, cancellationToken);
+
+    public Task<CommandResult<Enrollment>> PauseAsync(string employerId, string enrollmentId, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(employerId, enrollmentId, current => current.Status switch
         {
-            return CommandResult<Enrollment>.Conflict($"an enrolment that is {Describe(current)} cannot be changed");
-        }
-
-        var validation = validator.Validate(current.ToDraft().Apply(patch), employerId, enrollmentId, clock.Now, clock.Today);
-        if (!validation.IsValid)
-        {
-            return CommandResult<Enrollment>.Invalid(validation.Errors);
-        }
-
-        var changed = validation.Enrollment with
-        {
-            CreatedAt = current.CreatedAt,
-            Status = current.Status,
-            StatusChangedAt = current.StatusChangedAt,
-            PlanRevision = current.PlanRevision + 1,
-            Version = current.Version,
-        };
-        return await SaveAndReplanAsync(changed, cancellationToken);
-    }
-
-    public async Task<CommandResult<Enrollment>> PauseAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
-    {
-        var current = await enrollments.GetAsync(employerId, enrollmentId, cancellationToken);
-        if (current is null)
-        {
-            return CommandResult<Enrollment>.NotFound();
-        }
-
-        if (current.Status == EnrollmentStatus.Paused)
-        {
-            return CommandResult<Enrollment>.Ok(current);
-        }
-
-        if (current.Status != EnrollmentStatus.Active)
-        {
-            return CommandResult<Enrollment>.Conflict($"only an active enrolment can be paused; this one is {Describe(current)}");
-        }
-
-        return await ChangeStatusAsync(current, EnrollmentStatus.Paused, cancellationToken);
-    }
+            EnrollmentStatus.Paused => EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(current)),
+            EnrollmentStatus.Active => EnrollmentDecision.Change(current with { Status = EnrollmentStatus.Paused, StatusChangedAt = clock.Now }),
+            _ => EnrollmentDecision.Reply(CommandResult<Enrollment>.Conflict($"only an active enrolment can be paused; this one is {Describe(current)}")),
+        }, null, cancellationToken);
 
     /// <summary>Resumes a paused enrolment with a new plan revision, so that the milestones still ahead are planned afresh.</summary>
-    public async Task<CommandResult<Enrollment>> ResumeAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
-    {
-        var current = await enrollments.GetAsync(employerId, enrollmentId, cancellationToken);
-        if (current is null)
+    public Task<CommandResult<Enrollment>> ResumeAsync(string employerId, string enrollmentId, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(employerId, enrollmentId, current => current.Status switch
         {
-            return CommandResult<Enrollment>.NotFound();
-        }
+            EnrollmentStatus.Active => EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(current)),
+            EnrollmentStatus.Paused => EnrollmentDecision.Change(current with { Status = EnrollmentStatus.Active, StatusChangedAt = clock.Now, PlanRevision = current.PlanRevision + 1 }),
+            _ => EnrollmentDecision.Reply(CommandResult<Enrollment>.Conflict($"only a paused enrolment can be resumed; this one is {Describe(current)}")),
+        }, null, cancellationToken);
 
-        if (current.Status == EnrollmentStatus.Active)
-        {
-            return CommandResult<Enrollment>.Ok(current);
-        }
+    public Task<CommandResult<Enrollment>> CancelAsync(string employerId, string enrollmentId, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(employerId, enrollmentId, current => current.Status == EnrollmentStatus.Cancelled
+            ? EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(current))
+            : EnrollmentDecision.Change(current with { Status = EnrollmentStatus.Cancelled, StatusChangedAt = clock.Now }),
+            null, cancellationToken);
 
-        if (current.Status != EnrollmentStatus.Paused)
-        {
-            return CommandResult<Enrollment>.Conflict($"only a paused enrolment can be resumed; this one is {Describe(current)}");
-        }
+    /// <summary>The newcomer left: the journey stops (every future nudge cancelled). Leaving twice changes nothing.</summary>
+    public Task<CommandResult<Enrollment>> LeaveAsync(string employerId, string enrollmentId, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(employerId, enrollmentId, current => current.Status is EnrollmentStatus.Left or EnrollmentStatus.Cancelled
+            ? EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(current))
+            : EnrollmentDecision.Change(current with { Status = EnrollmentStatus.Left, StatusChangedAt = clock.Now }),
+            null, cancellationToken);
 
-        var resumed = current with { Status = EnrollmentStatus.Active, StatusChangedAt = clock.Now, PlanRevision = current.PlanRevision + 1 };
-        return await SaveAndReplanAsync(resumed, cancellationToken);
-    }
-
-    public async Task<CommandResult<Enrollment>> CancelAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
-    {
-        var current = await enrollments.GetAsync(employerId, enrollmentId, cancellationToken);
-        if (current is null)
-        {
-            return CommandResult<Enrollment>.NotFound();
-        }
-
-        return current.Status == EnrollmentStatus.Cancelled
-            ? CommandResult<Enrollment>.Ok(current)
-            : await ChangeStatusAsync(current, EnrollmentStatus.Cancelled, cancellationToken);
-    }
-
-    /// <summary>Sets a status that stops the journey (paused, cancelled, left) and cancels every future nudge.</summary>
-    internal async Task<CommandResult<Enrollment>> ChangeStatusAsync(Enrollment current, EnrollmentStatus status, CancellationToken cancellationToken)
-    {
-        var saved = await enrollments.TryUpdateAsync(current with { Status = status, StatusChangedAt = clock.Now }, cancellationToken);
-        if (saved is null)
-        {
-            return CommandResult<Enrollment>.Conflict("the enrolment was changed by someone else meanwhile; try again");
-        }
-
-        await journeyChanges.CancelFutureAsync(saved.EmployerId, saved.Id, _ => true, cancellationToken);
-        return CommandResult<Enrollment>.Ok(saved);
-    }
-
-    private async Task<CommandResult<Enrollment>> SaveAndReplanAsync(Enrollment changed, CancellationToken cancellationToken)
-    {
-        var saved = await enrollments.TryUpdateAsync(changed, cancellationToken);
-        if (saved is null)
-        {
-            return CommandResult<Enrollment>.Conflict("the enrolment was changed by someone else meanwhile; try again");
-        }
-
-        var now = clock.Now;
-        var existing = await nudges.GetJourneyAsync(saved.EmployerId, saved.Id, cancellationToken);
-        var replan = planner.Replan(saved, existing, now);
-        await journeyChanges.CancelAsync(replan.ToCancel.Select(c => existing.First(e => e.Id == c.Id)).ToList(), cancellationToken);
-        await journeyChanges.AddAndScheduleAsync(replan.ToAdd, cancellationToken);
-
-        // Ids are derived from the milestone, so a nudge cancelled earlier (pause, or a change that is now undone)
-        // comes back under its old id: bring those back to life rather than leave a hole in the journey.
-        var planned = planner.Plan(saved, now).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var revived = existing.Where(e => e.Status == NudgeStatus.Cancelled && e.DueAt >= now && planned.Contains(e.Id)).ToList();
-        await journeyChanges.ReviveAsync(revived, saved.PlanRevision, cancellationToken);
-        return CommandResult<Enrollment>.Ok(saved);
-    }
+    /// <summary>The people of the enrolment who unsubscribed, for showing with it.</summary>
+    public async Task<IReadOnlyList<UnsubscribedPerson>> UnsubscribedAsync(Enrollment enrollment, CancellationToken cancellationToken) =>
+        (await unsubscribes.ForAsync(enrollment, cancellationToken)).Select(u => new UnsubscribedPerson(u.Key, u.Value.At)).ToList();
 
     private static string Describe(Enrollment enrollment) =>
         enrollment.Erased ? "erased" : enrollment.Status.ToString().ToLowerInvariant();

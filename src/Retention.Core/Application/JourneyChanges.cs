@@ -1,16 +1,62 @@
+using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Scheduling;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Application;
 
 /// <summary>
-/// Applies changes to a stored journey: schedules new nudges, cancels future ones. Each step is safe to
-/// repeat, so a request that fails half-way can simply be retried.
+/// Brings a stored journey in line with its enrolment: cancels what no longer belongs, adds and schedules what is
+/// new, schedules again what comes back. Safe to repeat, so a request that fails half-way is simply retried; run
+/// under the enrolment's journey lease (<see cref="EnrollmentChanges"/>), so two re-plans never interleave.
 /// </summary>
-public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler)
+public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler, IJourneyPlanner planner, UnsubscribeService unsubscribes, RetentionClock clock)
 {
-    /// <summary>Stores (if new) and schedules nudges, keeping the scheduler's handle with each nudge.</summary>
+    /// <summary>Re-plans until the journey matches the enrolment; false when dispatch kept changing it meanwhile.</summary>
+    public async Task<bool> ReconcileAsync(Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        var unsubscribed = await unsubscribes.ForAsync(enrollment, cancellationToken);
+        var audiences = unsubscribed.Keys.ToHashSet();
+        for (var round = 0; round < CompareAndSet.Attempts; round++)
+        {
+            var existing = await nudges.GetJourneyAsync(enrollment.EmployerId, enrollment.Id, cancellationToken);
+            var replan = planner.Replan(enrollment, existing, clock.Now, audiences);
+            if (replan.IsEmpty)
+            {
+                if (enrollment.Status == EnrollmentStatus.Active && unsubscribed.Count > 0)
+                {
+                    await unsubscribes.NoteHeldAsync(unsubscribed.Values, enrollment.Id, cancellationToken);
+                }
+
+                return true;
+            }
+
+            // A nudge that moved on meanwhile (a dispatcher claimed it) means deciding again on a fresh read before
+            // anything is added: the claimed one now holds its milestone.
+            if ((await CancelAsync(replan.ToCancel, cancellationToken)).Count < replan.ToCancel.Count)
+            {
+                continue;
+            }
+
+            await AddAndScheduleAsync(replan.ToAdd, cancellationToken);
+            var revived = new List<Nudge>();
+            foreach (var nudge in replan.ToRevive)
+            {
+                if (await nudges.TryUpdateAsync(nudge, cancellationToken) is { } updated)
+                {
+                    revived.Add(updated);
+                }
+            }
+
+            await ScheduleAsync(revived, cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>Stores (if new) and schedules nudges, keeping the scheduler's handle with each; cancelled ones are only stored.</summary>
     public async Task AddAndScheduleAsync(IReadOnlyList<Nudge> added, CancellationToken cancellationToken)
     {
         if (added.Count == 0)
@@ -22,15 +68,16 @@ public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler
         await ScheduleAsync(added, cancellationToken);
     }
 
-    /// <summary>Schedules nudges that are already stored.</summary>
+    /// <summary>Schedules the nudges among <paramref name="stored"/> that are scheduled.</summary>
     public async Task ScheduleAsync(IReadOnlyList<Nudge> stored, CancellationToken cancellationToken)
     {
-        if (stored.Count == 0)
+        var due = stored.Where(n => n.Status == NudgeStatus.Scheduled).ToList();
+        if (due.Count == 0)
         {
             return;
         }
 
-        var scheduled = await scheduler.ScheduleAsync(stored, cancellationToken);
+        var scheduled = await scheduler.ScheduleAsync(due, cancellationToken);
         foreach (var nudge in scheduled.Where(n => n.SchedulerHandle is not null))
         {
             // Re-read for the current version: the handle is only needed to cancel later, so losing a race here is harmless.
@@ -42,49 +89,19 @@ public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler
         }
     }
 
-    /// <summary>Cancels every still-scheduled nudge of the enrolment that matches <paramref name="which"/>; sent ones stay as they are.</summary>
-    public async Task<int> CancelFutureAsync(string employerId, string enrollmentId, Func<Nudge, bool> which, CancellationToken cancellationToken)
-    {
-        var journey = await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken);
-        var cancelled = await CancelAsync(journey.Where(n => n.Status == NudgeStatus.Scheduled && which(n)).ToList(), cancellationToken);
-        return cancelled.Count;
-    }
-
-    /// <summary>Schedules cancelled nudges again under a new plan revision (a new scheduled-message id), compare-and-set.</summary>
-    public async Task ReviveAsync(IReadOnlyList<Nudge> cancelled, int planRevision, CancellationToken cancellationToken)
-    {
-        var revived = new List<Nudge>();
-        foreach (var nudge in cancelled.Where(n => n.Status == NudgeStatus.Cancelled))
-        {
-            var updated = await nudges.TryUpdateAsync(
-                nudge with { Status = NudgeStatus.Scheduled, PlanRevision = planRevision, Attempts = 0, NextAttemptAt = null, LastError = null, IdempotencyKey = null, SchedulerHandle = null },
-                cancellationToken);
-            if (updated is not null)
-            {
-                revived.Add(updated);
-            }
-        }
-
-        await ScheduleAsync(revived, cancellationToken);
-    }
-
-    /// <summary>Cancels the given nudges (compare-and-set; a nudge that moved on meanwhile is left alone).</summary>
+    /// <summary>
+    /// Writes the given cancellations (status and reason set), each a compare-and-set on the version read: a nudge
+    /// that moved on meanwhile is left alone and not in the result. Their scheduled messages are cancelled too.
+    /// </summary>
     public async Task<IReadOnlyList<Nudge>> CancelAsync(IReadOnlyList<Nudge> toCancel, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(toCancel);
         var cancelled = new List<Nudge>();
         foreach (var nudge in toCancel)
         {
-            var current = nudge;
-            for (var attempt = 0; attempt < 3 && current is { Status: NudgeStatus.Scheduled }; attempt++)
+            if (await nudges.TryUpdateAsync(nudge, cancellationToken) is { } updated)
             {
-                var updated = await nudges.TryUpdateAsync(current with { Status = NudgeStatus.Cancelled }, cancellationToken);
-                if (updated is not null)
-                {
-                    cancelled.Add(updated);
-                    break;
-                }
-
-                current = await nudges.GetAsync(nudge.EmployerId, nudge.Id, cancellationToken);
+                cancelled.Add(updated);
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class JourneyService(IEnrollmentStore enrollments, INudgeStore nud
         foreach (var group in journey.Where(n => n.Status == NudgeStatus.Scheduled).GroupBy(n => (n.MessageKey, n.Audience)))
         {
             var members = group.OrderBy(n => n.DueAt).ToList();
-            using var message = renderer.Render(enrollment, members, clock.Now, language);
+            using var message = renderer.Render(enrollment, members, clock.Now, language, RenderMode.Preview);
             previews.Add(new MessagePreview(
                 members.Select(n => n.Id).ToList(),
                 group.Key.Audience.ToString().ToLowerInvariant(),

@@ -3,40 +3,60 @@ using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Links;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Application;
 
 /// <summary>
 /// One-click links: the token is the credential (signed, expiring, one nudge, one purpose). Looking at a link
-/// changes nothing (mail scanners prefetch links); using it records the action once.
+/// changes nothing (mail scanners prefetch links); using it records the action once. A link of a message that did
+/// not go out records nothing, and a repeated answer is told that the first one stands.
 /// </summary>
 public sealed class LinkActionService(
     IActionTokenSigner signer,
     IEnrollmentStore enrollments,
     INudgeStore nudges,
+    IEventStore events,
     CheckInService checkIns,
+    EnrollmentChanges changes,
     JourneyChanges journeyChanges,
+    UnsubscribeService unsubscribes,
     RetentionClock clock)
 {
+    /// <summary>The token of every link in a journey preview: never a valid signature, so it can record nothing.</summary>
+    public const string PreviewToken = "preview";
+
     /// <summary>How long "snooze" puts a nudge off.</summary>
     public static Duration SnoozeFor { get; } = Duration.FromDays(7);
 
     public async Task<LinkActionResult> DescribeAsync(string token, CancellationToken cancellationToken)
     {
+        if (token == PreviewToken)
+        {
+            return new LinkActionResult(LinkOutcome.Preview);
+        }
+
         if (!signer.TryVerify(token, clock.Now, out var verified))
         {
             return new LinkActionResult(LinkOutcome.InvalidToken);
         }
 
         var nudge = await nudges.GetAsync(verified.EmployerId, verified.NudgeId, cancellationToken);
-        return nudge is null
-            ? new LinkActionResult(LinkOutcome.Gone, verified.Action)
-            : new LinkActionResult(LinkOutcome.Recorded, verified.Action, nudge.Kind, verified.Value);
+        var outcome = nudge is null ? LinkOutcome.Gone
+            : verified.Action is LinkAction.Unsubscribe or LinkAction.Resubscribe || NudgeStatuses.WentOut(nudge.Status) ? LinkOutcome.Recorded
+            : nudge.Status == NudgeStatus.Failed ? LinkOutcome.Gone
+            : LinkOutcome.NotSent;
+        return new LinkActionResult(outcome, verified.Action, nudge?.Kind, verified.Value);
     }
 
     /// <summary>Records the link's action. Check-in links take both answers (<paramref name="checkIn"/>), preset from the token.</summary>
     public async Task<LinkActionResult> ActAsync(string token, CheckInInput? checkIn, CancellationToken cancellationToken)
     {
+        if (token == PreviewToken)
+        {
+            return new LinkActionResult(LinkOutcome.Preview);
+        }
+
         if (!signer.TryVerify(token, clock.Now, out var verified))
         {
             return new LinkActionResult(LinkOutcome.InvalidToken);
@@ -44,49 +64,52 @@ public sealed class LinkActionService(
 
         var nudge = await nudges.GetAsync(verified.EmployerId, verified.NudgeId, cancellationToken);
         var enrollment = nudge is null ? null : await enrollments.GetAsync(nudge.EmployerId, nudge.EnrollmentId, cancellationToken);
-        if (nudge is null || enrollment is null || enrollment.Erased || nudge.Status is NudgeStatus.Cancelled or NudgeStatus.Failed)
+        if (nudge is null || enrollment is null || enrollment.Erased)
         {
             return new LinkActionResult(LinkOutcome.Gone, verified.Action);
         }
 
         var result = new LinkActionResult(LinkOutcome.Recorded, verified.Action, nudge.Kind, verified.Value);
+        if (verified.Action == LinkAction.Unsubscribe)
+        {
+            return await UnsubscribeAsync(enrollment, nudge, verified, result, cancellationToken);
+        }
+
+        if (verified.Action == LinkAction.Resubscribe)
+        {
+            return await ResubscribeAsync(enrollment, nudge, result, cancellationToken);
+        }
+
+        if (!NudgeStatuses.WentOut(nudge.Status))
+        {
+            return result with { Outcome = nudge.Status is NudgeStatus.Failed ? LinkOutcome.Gone : LinkOutcome.NotSent };
+        }
+
         return verified.Action switch
         {
             LinkAction.Done => await TransitionAsync(nudge, NudgeStatus.Acted, result, cancellationToken),
             LinkAction.Dismiss => await TransitionAsync(nudge, NudgeStatus.Dismissed, result, cancellationToken),
             LinkAction.Snooze => await SnoozeAsync(nudge, result, cancellationToken),
             LinkAction.Belonging or LinkAction.IntentToStay => await CheckInAsync(nudge, verified, checkIn, result, cancellationToken),
-            LinkAction.Unsubscribe => await UnsubscribeAsync(enrollment, nudge, result, cancellationToken),
             _ => new LinkActionResult(LinkOutcome.InvalidToken),
         };
     }
 
     private async Task<LinkActionResult> TransitionAsync(Nudge nudge, NudgeStatus target, LinkActionResult result, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        var now = clock.Now;
+        var update = await nudges.UpdateAsync(nudge, n =>
+            n.Status == target || n.Status is NudgeStatus.Acted or NudgeStatus.Dismissed || n.Status is not (NudgeStatus.Sent or NudgeStatus.Snoozed)
+                ? null
+                : n with { Status = target, ActedAt = target == NudgeStatus.Acted ? now : n.ActedAt },
+            cancellationToken);
+        return update.Outcome switch
         {
-            if (nudge.Status == target || (nudge.Status is NudgeStatus.Acted or NudgeStatus.Dismissed && target != NudgeStatus.Snoozed))
-            {
-                return result with { Outcome = LinkOutcome.AlreadyRecorded };
-            }
-
-            if (nudge.Status is not (NudgeStatus.Sent or NudgeStatus.Snoozed))
-            {
-                // Not sent yet (or mid-send): a link cannot act on it.
-                return result with { Outcome = LinkOutcome.Gone };
-            }
-
-            var now = clock.Now;
-            var updated = await nudges.TryUpdateAsync(nudge with { Status = target, ActedAt = target == NudgeStatus.Acted ? now : nudge.ActedAt }, cancellationToken);
-            if (updated is not null)
-            {
-                return result;
-            }
-
-            nudge = await nudges.GetAsync(nudge.EmployerId, nudge.Id, cancellationToken) ?? nudge;
-        }
-
-        return result with { Outcome = LinkOutcome.AlreadyRecorded };
+            StoreUpdateOutcome.Updated => result,
+            StoreUpdateOutcome.NotFound => result with { Outcome = LinkOutcome.Gone },
+            _ when update.Value is { } current && !NudgeStatuses.WentOut(current.Status) => result with { Outcome = LinkOutcome.Gone },
+            _ => result with { Outcome = LinkOutcome.AlreadyRecorded },
+        };
     }
 
     private async Task<LinkActionResult> SnoozeAsync(Nudge nudge, LinkActionResult result, CancellationToken cancellationToken)
@@ -97,7 +120,8 @@ public sealed class LinkActionService(
             return transitioned;
         }
 
-        // The same weekday and time one week on: still inside the sending window, still a working weekday.
+        // The same weekday and time one week on: still inside the sending window, still a working weekday. Added under
+        // the journey lease, so it never meets a re-plan half-way; the re-plan keeps it as the snoozed milestone's copy.
         var again = nudge with
         {
             Id = DeterministicId.From("snooze", nudge.EmployerId, nudge.Id),
@@ -109,16 +133,29 @@ public sealed class LinkActionService(
             SentAt = null,
             ActedAt = null,
             LastError = null,
+            StatusReason = null,
             IdempotencyKey = null,
             SchedulerHandle = null,
             Version = "",
         };
-        await journeyChanges.AddAndScheduleAsync([again], cancellationToken);
+        await changes.ApplyAsync(
+            nudge.EmployerId,
+            nudge.EnrollmentId,
+            e => e.Status == EnrollmentStatus.Active ? EnrollmentDecision.Change(e) : EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(e)),
+            (_, ct) => journeyChanges.AddAndScheduleAsync([again with { PlanRevision = nudge.PlanRevision }], ct),
+            cancellationToken);
         return transitioned;
     }
 
     private async Task<LinkActionResult> CheckInAsync(Nudge nudge, ActionToken token, CheckInInput? input, LinkActionResult result, CancellationToken cancellationToken)
     {
+        // One answer per check-in message: the first stands, and a second one is told so rather than "recorded".
+        if (nudge.Status == NudgeStatus.Acted
+            || (await events.GetCheckInsAsync(nudge.EmployerId, nudge.EnrollmentId, cancellationToken)).Any(c => c.NudgeId == nudge.Id))
+        {
+            return result with { Outcome = LinkOutcome.AlreadyRecorded };
+        }
+
         var answer = input ?? new CheckInInput
         {
             Belonging = token.Action == LinkAction.Belonging ? token.Value : null,
@@ -135,20 +172,40 @@ public sealed class LinkActionService(
             return result with { Outcome = LinkOutcome.Gone };
         }
 
-        var transitioned = await TransitionAsync(nudge, NudgeStatus.Acted, result, cancellationToken);
-        return transitioned.Outcome == LinkOutcome.Gone ? result : transitioned;
+        await TransitionAsync(nudge, NudgeStatus.Acted, result, cancellationToken);
+        return result;
     }
 
-    private async Task<LinkActionResult> UnsubscribeAsync(Enrollment enrollment, Nudge nudge, LinkActionResult result, CancellationToken cancellationToken)
+    private async Task<LinkActionResult> UnsubscribeAsync(Enrollment enrollment, Nudge nudge, ActionToken token, LinkActionResult result, CancellationToken cancellationToken)
     {
-        if (nudge.Audience == Audience.Newcomer && enrollment.Consent.NewcomerNudges)
+        if (UnsubscribeService.AddressOf(enrollment, nudge.Audience) is null)
         {
-            await enrollments.TryUpdateAsync(enrollment with { Consent = new Consent(false) }, cancellationToken);
+            return result with { Outcome = LinkOutcome.Gone };
         }
 
-        var cancelled = await journeyChanges.CancelFutureAsync(enrollment.EmployerId, enrollment.Id, n => n.Audience == nudge.Audience, cancellationToken);
-        return cancelled == 0 && (nudge.Audience != Audience.Newcomer || !enrollment.Consent.NewcomerNudges)
-            ? result with { Outcome = LinkOutcome.AlreadyRecorded }
-            : result;
+        var added = await unsubscribes.AddAsync(enrollment, nudge.Audience, cancellationToken);
+
+        // Whatever this enrolment still had planned for the person is cancelled now; dispatch checks every other
+        // enrolment's nudges to the address when they come up.
+        await changes.ReplanAsync(enrollment.EmployerId, enrollment.Id, cancellationToken);
+        var resubscribe = signer.Sign(token with { Action = LinkAction.Resubscribe, Value = 0 });
+        return result with { Outcome = added ? LinkOutcome.Recorded : LinkOutcome.AlreadyRecorded, ResubscribeToken = resubscribe };
+    }
+
+    private async Task<LinkActionResult> ResubscribeAsync(Enrollment enrollment, Nudge nudge, LinkActionResult result, CancellationToken cancellationToken)
+    {
+        var held = await unsubscribes.LiftAsync(enrollment, nudge.Audience, cancellationToken);
+        if (held is null)
+        {
+            return result with { Outcome = LinkOutcome.AlreadyRecorded };
+        }
+
+        // Every journey that held nudges back for the person plans them again (this one included).
+        foreach (var enrollmentId in held.Append(enrollment.Id).Distinct(StringComparer.Ordinal))
+        {
+            await changes.ReplanAsync(enrollment.EmployerId, enrollmentId, cancellationToken);
+        }
+
+        return result;
     }
 }

@@ -16,4 +16,10 @@ public enum LinkOutcome
 
     /// <summary>The submitted answer was not valid (e.g. a check-in value outside 1..5).</summary>
     InvalidInput,
+
+    /// <summary>The link's message has not gone out (yet): nothing is recorded for a message nobody received.</summary>
+    NotSent,
+
+    /// <summary>A link from a journey preview: it records nothing, ever.</summary>
+    Preview,
 }

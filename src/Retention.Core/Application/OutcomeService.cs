@@ -97,7 +97,7 @@ public sealed class OutcomeService(IEnrollmentStore enrollments, IEventStore eve
         await events.AddOutcomeAsync(outcome, cancellationToken);
         if (outcome.Status == OutcomeStatus.Left && enrollment.Status != EnrollmentStatus.Left)
         {
-            var changed = await enrollmentService.ChangeStatusAsync(enrollment, EnrollmentStatus.Left, cancellationToken);
+            var changed = await enrollmentService.LeaveAsync(employerId, enrollmentId, cancellationToken);
             if (changed.Status != CommandStatus.Done)
             {
                 return CommandResult<Outcome>.Conflict(changed.Reason ?? "the enrolment could not be updated");

@@ -15,5 +15,6 @@ public interface INudgeRenderer
     /// <param name="nudges">One or more nudges sharing audience and message key, ordered by due time.</param>
     /// <param name="now">Render time: regional content is chosen from here, link expiries count from here.</param>
     /// <param name="language">Overrides the recipient's language (journey preview); null uses the recipient's.</param>
-    MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null);
+    /// <param name="mode">A preview's links are inert (<c>/a/preview</c>): nothing can be recorded through them.</param>
+    MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null, RenderMode mode = RenderMode.Send);
 }

@@ -41,7 +41,7 @@ public sealed class NudgeRenderer : INudgeRenderer
             : throw new ArgumentException("PublicBaseUrl must be an absolute https URL (http only for localhost).", nameof(options));
     }
 
-    public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null)
+    public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null, RenderMode mode = RenderMode.Send)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(nudges);
@@ -61,7 +61,7 @@ public sealed class NudgeRenderer : INudgeRenderer
         var strings = _catalog.StringsFor(lang);
         var dates = new DateText(strings);
         var local = _regional.Find(enrollment.Municipality, new Interval(now, now + Duration.FromDays(_options.LocalEventsWindowDays)));
-        var links = new ActionLinks(_signer, _options.PublicBaseUrl, now + Duration.FromTimeSpan(_options.LinkLifetime));
+        var links = new ActionLinks(_signer, _options.PublicBaseUrl, now + Duration.FromTimeSpan(_options.LinkLifetime), mode == RenderMode.Preview);
 
         var sections = nudges.Select(n =>
         {

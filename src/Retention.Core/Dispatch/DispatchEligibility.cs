@@ -2,6 +2,7 @@ using NodaTime;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Dispatch;
 
@@ -13,7 +14,7 @@ internal static class DispatchEligibility
 
     /// <summary>Once the original of a reminder or escalation has one of these, the follow-up is no longer wanted.</summary>
     public static bool EndsFollowUps(NudgeStatus status) =>
-        status is NudgeStatus.Acted or NudgeStatus.Dismissed or NudgeStatus.Snoozed or NudgeStatus.Cancelled or NudgeStatus.Failed;
+        status is NudgeStatus.Acted or NudgeStatus.Dismissed or NudgeStatus.Snoozed || NudgeStatuses.Ended(status);
 
     /// <summary>The outcome for a nudge that needs no send in its current state, or null when it may be sent.</summary>
     public static DispatchOutcome? Settled(Nudge nudge, Instant now) => nudge.Status switch
@@ -21,17 +22,19 @@ internal static class DispatchEligibility
         NudgeStatus.Sent or NudgeStatus.Acted or NudgeStatus.Snoozed or NudgeStatus.Dismissed => new(DispatchResult.Duplicate, Detail: "already sent"),
         NudgeStatus.Failed => new(DispatchResult.Duplicate, Detail: "already failed"),
         NudgeStatus.Cancelled => new(DispatchResult.Skipped, Detail: "cancelled"),
+        NudgeStatus.Skipped => new(DispatchResult.Skipped, Detail: "skipped"),
         NudgeStatus.Sending when DispatchGroup.IsLiveSending(nudge, now) => new(DispatchResult.Duplicate, nudge.NextAttemptAt, "being sent by another dispatcher"),
         NudgeStatus.Scheduled when nudge.NextAttemptAt is { } next && next > now + EarlyTolerance => new(DispatchResult.Duplicate, next, "not due yet"),
         _ => null,
     };
 
     /// <summary>Why a nudge that could be sent is no longer wanted, or null when it is.</summary>
-    public static async Task<string?> UnwantedBecauseAsync(INudgeStore nudges, Nudge nudge, Enrollment enrollment, IReadOnlyList<Nudge> journey, CancellationToken cancellationToken)
+    public static async Task<string?> UnwantedBecauseAsync(
+        INudgeStore nudges, UnsubscribeService unsubscribes, Nudge nudge, Enrollment enrollment, IReadOnlyList<Nudge> journey, CancellationToken cancellationToken)
     {
         if (enrollment.Status != EnrollmentStatus.Active)
         {
-            return "enrolment is " + enrollment.Status;
+            return NudgeStatusReasons.NotActive(enrollment.Status.ToString().ToLowerInvariant());
         }
 
         if (enrollment.Erased)
@@ -47,6 +50,12 @@ internal static class DispatchEligibility
         if (nudge.Audience == Audience.Hr && enrollment.HrContact is null)
         {
             return "no HR contact";
+        }
+
+        // The last word on an unsubscribe: whichever enrolment planned this nudge, its address said no.
+        if (await unsubscribes.ForAsync(enrollment, nudge.Audience, cancellationToken) is not null)
+        {
+            return NudgeStatusReasons.Unsubscribed;
         }
 
         if (nudge.FollowsUpNudgeId is { } originalId)

@@ -17,7 +17,7 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
         foreach (var claim in claims)
         {
             // Whatever happened meanwhile (a takeover, a re-plan cancelling it), the message went out.
-            await UpdateAsync(claim.Claimed, current => current.Status is NudgeStatus.Sent or NudgeStatus.Acted or NudgeStatus.Snoozed or NudgeStatus.Dismissed
+            await UpdateAsync(claim.Claimed, current => NudgeStatuses.WentOut(current.Status)
                 ? null
                 : current with { Status = NudgeStatus.Sent, SentAt = now, NextAttemptAt = null, LastError = null });
         }
@@ -116,22 +116,10 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
 
     private async Task UpdateAsync(Nudge claimed, Func<Nudge, Nudge?> change)
     {
-        var current = claimed;
-        for (var round = 1; round <= options.MaxConflictRetries; round++)
+        var update = await nudges.UpdateAsync(claimed, change, CancellationToken.None);
+        if (update.Outcome == StoreUpdateOutcome.Conflict)
         {
-            if (change(current) is not { } next || await nudges.TryUpdateAsync(next, CancellationToken.None) is not null)
-            {
-                return;
-            }
-
-            if (await nudges.GetAsync(claimed.EmployerId, claimed.Id, CancellationToken.None) is not { } fresh)
-            {
-                return;
-            }
-
-            current = fresh;
+            DispatchLog.SettleGaveUp(logger, claimed.Id, claimed.EmployerId, CompareAndSet.Attempts);
         }
-
-        DispatchLog.SettleGaveUp(logger, claimed.Id, claimed.EmployerId, options.MaxConflictRetries);
     }
 }

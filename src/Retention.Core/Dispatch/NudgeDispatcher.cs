@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using NodaTime;
+using Retention.Core.Application;
 using Retention.Core.Content;
 using Retention.Core.Email;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Dispatch;
 
@@ -25,11 +27,24 @@ public sealed class NudgeDispatcher
     private readonly DispatchOptions options;
     private readonly ILogger logger;
     private readonly DispatchSettlement settlement;
+    private readonly EnrollmentChanges changes;
+    private readonly UnsubscribeService unsubscribes;
 
-    public NudgeDispatcher(INudgeStore nudges, IEnrollmentStore enrollments, INudgeRenderer renderer, IEmailSender sender, TimeProvider timeProvider, DispatchOptions options, ILogger<NudgeDispatcher> logger)
+    public NudgeDispatcher(
+        INudgeStore nudges,
+        IEnrollmentStore enrollments,
+        EnrollmentChanges changes,
+        UnsubscribeService unsubscribes,
+        INudgeRenderer renderer,
+        IEmailSender sender,
+        TimeProvider timeProvider,
+        DispatchOptions options,
+        ILogger<NudgeDispatcher> logger)
     {
         this.nudges = nudges;
         this.enrollments = enrollments;
+        this.changes = changes;
+        this.unsubscribes = unsubscribes;
         this.renderer = renderer;
         this.sender = sender;
         this.timeProvider = timeProvider;
@@ -76,13 +91,27 @@ public sealed class NudgeDispatcher
         var enrollment = await enrollments.GetAsync(employerId, nudge.EnrollmentId, cancellationToken);
         if (enrollment is null)
         {
-            return await CancelAsync(nudge, "enrolment not found", DispatchResult.NotFound, cancellationToken);
+            return await SkipAsync(nudge, "enrolment not found", DispatchResult.NotFound, cancellationToken);
+        }
+
+        if (enrollment.JourneyLease is { } lease)
+        {
+            if (lease.Until > now)
+            {
+                // A change is re-planning this journey: this nudge may be about to move or go. Come back after it.
+                DispatchLog.Duplicate(logger, nudgeId, employerId, "its journey is being re-planned");
+                return new DispatchOutcome(DispatchResult.RetryLater, lease.Until, "its journey is being re-planned");
+            }
+
+            // The change that held the lease died half-way: finish its re-plan, then decide on what it left.
+            await changes.ReplanAsync(employerId, nudge.EnrollmentId, cancellationToken);
+            return null;
         }
 
         var journey = await nudges.GetJourneyAsync(employerId, nudge.EnrollmentId, cancellationToken);
-        if (await DispatchEligibility.UnwantedBecauseAsync(nudges, nudge, enrollment, journey, cancellationToken) is { } reason)
+        if (await DispatchEligibility.UnwantedBecauseAsync(nudges, unsubscribes, nudge, enrollment, journey, cancellationToken) is { } reason)
         {
-            return await CancelAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
+            return await SkipAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
         }
 
         if (nudge.Attempts >= options.MaxAttempts)
@@ -126,10 +155,11 @@ public sealed class NudgeDispatcher
         return HoldsThisNudge(claims.Select(c => c.Claimed)) ? outcome : null;
     }
 
-    private async Task<DispatchOutcome?> CancelAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)
+    /// <summary>Decided at send time: the nudge is not sent, and says why (<see cref="Nudge.StatusReason"/>).</summary>
+    private async Task<DispatchOutcome?> SkipAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)
     {
-        var cancelled = nudge with { Status = NudgeStatus.Cancelled, NextAttemptAt = null, LastError = reason };
-        if (await nudges.TryUpdateAsync(cancelled, cancellationToken) is null)
+        var skipped = nudge with { Status = NudgeStatus.Skipped, NextAttemptAt = null, StatusReason = reason, IdempotencyKey = null };
+        if (await nudges.TryUpdateAsync(skipped, cancellationToken) is null)
         {
             return null;
         }

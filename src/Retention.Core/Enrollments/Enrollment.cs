@@ -27,6 +27,12 @@ public sealed record Enrollment
     /// <summary>Bumped on every re-plan; part of each scheduled message id so a re-plan never collides with the old plan.</summary>
     public int PlanRevision { get; init; }
 
+    /// <summary>
+    /// Set while a change re-plans the journey (<see cref="Application.EnrollmentChanges"/>): re-plans of one enrolment
+    /// are serialised by it, in every store, because it is written with the change in one compare-and-set.
+    /// </summary>
+    public JourneyLease? JourneyLease { get; init; }
+
     /// <summary>True once personal data has been erased; names and addresses are then placeholders.</summary>
     public bool Erased { get; init; }
 

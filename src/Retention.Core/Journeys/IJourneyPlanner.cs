@@ -15,7 +15,8 @@ public interface IJourneyPlanner
     /// <summary>
     /// Re-plans after a change (dates, ildsjel, municipality, family, resume): sent and acted nudges stay as
     /// they are; scheduled ones that the new plan no longer contains unchanged are cancelled; the new plan's
-    /// future nudges that are not already stored are added.
+    /// future nudges that are not already stored are added; never two live nudges for one milestone. Nothing goes
+    /// live for an audience in <paramref name="unsubscribed"/>.
     /// </summary>
-    JourneyReplan Replan(Enrollment enrollment, IReadOnlyList<Nudge> existing, Instant now);
+    JourneyReplan Replan(Enrollment enrollment, IReadOnlyList<Nudge> existing, Instant now, IReadOnlySet<Audience> unsubscribed);
 }

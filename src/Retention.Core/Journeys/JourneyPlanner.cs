@@ -58,10 +58,11 @@ public sealed class JourneyPlanner : IJourneyPlanner
     }
 
     /// <inheritdoc />
-    public JourneyReplan Replan(Enrollment enrollment, IReadOnlyList<Nudge> existing, Instant now)
+    public JourneyReplan Replan(Enrollment enrollment, IReadOnlyList<Nudge> existing, Instant now, IReadOnlySet<Audience> unsubscribed)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        return JourneyReplanning.Compare(enrollment, existing, Plan(enrollment, now), now);
+        ArgumentNullException.ThrowIfNull(unsubscribed);
+        return JourneyReplanning.Compare(enrollment, existing, Plan(enrollment, now), now, unsubscribed);
     }
 
     private CompiledJourney JourneyFor(string employerId)

@@ -35,6 +35,9 @@ public sealed record Nudge
     public Instant? ActedAt { get; init; }
     public string? LastError { get; init; }
 
+    /// <summary>Why a nudge is <see cref="NudgeStatus.Cancelled"/> or <see cref="NudgeStatus.Skipped"/>, in words without personal data (<see cref="NudgeStatusReasons"/>).</summary>
+    public string? StatusReason { get; init; }
+
     /// <summary>
     /// The idempotency key of the message that carries it, written on every member of the group when the group is
     /// claimed for sending. It pins the group: a takeover after a crash replays exactly that message, or records it
@@ -52,4 +55,7 @@ public sealed record Nudge
     public string Version { get; init; } = "";
 
     public bool IsFuture => Status == NudgeStatus.Scheduled;
+
+    /// <summary>The milestone this nudge is for; at most one nudge of a journey is live (<see cref="NudgeStatuses.IsLive"/>) per slot.</summary>
+    public (string Kind, Audience Audience, string Reason) Slot => (Kind, Audience, Reason);
 }

@@ -44,4 +44,11 @@ public sealed class PlanningOptions
     /// everything at the window start (eases provider rate limits).
     /// </summary>
     public bool SpreadWithinWindow { get; set; } = true;
+
+    /// <summary>
+    /// How long a change holds an enrolment's journey while it re-plans; others wait. A crashed holder's lease runs
+    /// out and the next change (or the dispatcher) finishes its re-plan. Counted on the service's clock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
+    public TimeSpan ReplanLease { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -9,4 +9,7 @@ public enum LinkAction
     Belonging,
     IntentToStay,
     Unsubscribe,
+
+    /// <summary>The person who unsubscribed takes it back (the only way an unsubscribe is lifted).</summary>
+    Resubscribe,
 }

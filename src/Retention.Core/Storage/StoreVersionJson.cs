@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Core.Storage;
 
@@ -11,7 +12,7 @@ public static class StoreVersionJson
     public static void Omit(JsonTypeInfo typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        if (typeInfo.Type == typeof(Enrollment) || typeInfo.Type == typeof(Nudge))
+        if (typeInfo.Type == typeof(Enrollment) || typeInfo.Type == typeof(Nudge) || typeInfo.Type == typeof(Unsubscribe))
         {
             var version = typeInfo.Properties.Single(p => p.Name == "version");
             version.ShouldSerialize = static (_, _) => false;

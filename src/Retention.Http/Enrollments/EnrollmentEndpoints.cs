@@ -50,7 +50,7 @@ public static class EnrollmentEndpoints
 
     public static async Task<IResult> GetAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>
         await service.GetAsync(employerId, id, cancellationToken) is { } found
-            ? TypedResults.Ok(EnrollmentResponse.From(found))
+            ? TypedResults.Ok(EnrollmentResponse.From(found, await service.UnsubscribedAsync(found, cancellationToken)))
             : ApiProblems.NotFound();
 
     public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, int? limit, IEnrollmentStore store, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public static class EnrollmentEndpoints
         }
 
         var page = await store.ListAsync(employerId, filter, cursor, limit ?? DefaultPageSize, cancellationToken);
-        return TypedResults.Ok(new EnrollmentPageResponse(page.Items.Select(EnrollmentResponse.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new EnrollmentPageResponse(page.Items.Select(e => EnrollmentResponse.From(e)).ToList(), page.NextCursor));
     }
 
     public static async Task<IResult> UpdateAsync(string employerId, string id, HttpRequest request, EnrollmentService service, CancellationToken cancellationToken)

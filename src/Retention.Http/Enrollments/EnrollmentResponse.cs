@@ -1,9 +1,13 @@
 using NodaTime;
 using Retention.Core.Enrollments;
+using Retention.Core.Unsubscribes;
 
 namespace Retention.Http.Enrollments;
 
-/// <summary>An enrolment as the API shows it.</summary>
+/// <summary>
+/// An enrolment as the API shows it. <see cref="Unsubscribed"/> (people whose address is unsubscribed; only HR's
+/// view of one enrolment carries it) is the person's own choice: only their re-consent link lifts it.
+/// </summary>
 public sealed record EnrollmentResponse(
     string Id,
     string? ExternalId,
@@ -19,12 +23,13 @@ public sealed record EnrollmentResponse(
     Consent Consent,
     Instant CreatedAt,
     int PlanRevision,
-    bool Erased)
+    bool Erased,
+    IReadOnlyList<UnsubscribedPerson>? Unsubscribed = null)
 {
-    public static EnrollmentResponse From(Enrollment e)
+    public static EnrollmentResponse From(Enrollment e, IReadOnlyList<UnsubscribedPerson>? unsubscribed = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.Id, e.ExternalId, e.Status, e.Newcomer, e.Ildsjel, e.HrContact, e.ArrivalDate, e.StartDate,
-            e.Municipality, e.Family, e.Interests, e.Consent, e.CreatedAt, e.PlanRevision, e.Erased);
+            e.Municipality, e.Family, e.Interests, e.Consent, e.CreatedAt, e.PlanRevision, e.Erased, unsubscribed);
     }
 }

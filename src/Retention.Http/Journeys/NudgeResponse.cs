@@ -5,7 +5,10 @@ using Retention.Core.Journeys;
 
 namespace Retention.Http.Journeys;
 
-/// <summary>A nudge as the journey endpoint shows it: <c>localDueAt</c> is the due time in the recipient's zone.</summary>
+/// <summary>
+/// A nudge as the journey endpoint shows it: <c>localDueAt</c> is the due time in the recipient's zone; <c>reason</c>
+/// is the milestone, <c>statusReason</c> why a nudge is cancelled or skipped.
+/// </summary>
 public sealed record NudgeResponse(
     string Id,
     string Kind,
@@ -18,13 +21,14 @@ public sealed record NudgeResponse(
     Instant? SentAt,
     Instant? ActedAt,
     string? FollowsUpNudgeId,
-    string? LastError)
+    string? LastError,
+    string? StatusReason)
 {
     public static NudgeResponse From(Enrollment enrollment, Nudge n)
     {
         ArgumentNullException.ThrowIfNull(n);
         var zone = RecipientZone.For(enrollment, n.Audience, n.DueAt);
         return new(n.Id, n.Kind, n.Audience, n.DueAt, n.DueAt.InZone(zone).ToOffsetDateTime(), n.Status, n.Reason,
-            n.Attempts, n.SentAt, n.ActedAt, n.FollowsUpNudgeId, n.LastError);
+            n.Attempts, n.SentAt, n.ActedAt, n.FollowsUpNudgeId, n.LastError, n.StatusReason);
     }
 }

@@ -27,7 +27,7 @@ public static class LinkEndpoints
         return link.Outcome switch
         {
             LinkOutcome.Recorded => Html(LinkPage.Confirm(link, request.Path), StatusCodes.Status200OK),
-            var other => Html(LinkPage.Result(other), StatusOf(other)),
+            var other => Html(LinkPage.Result(other, link.Action), StatusOf(other)),
         };
     }
 
@@ -48,7 +48,8 @@ public static class LinkEndpoints
         }
 
         var result = await links.ActAsync(token, answers, cancellationToken);
-        return Html(LinkPage.Result(result.Outcome), StatusOf(result.Outcome));
+        var resubscribe = result.ResubscribeToken is { } again ? $"/a/{again}" : null;
+        return Html(LinkPage.Result(result.Outcome, result.Action, resubscribe), StatusOf(result.Outcome));
     }
 
     private static int? Number(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form, string name) =>
@@ -56,7 +57,8 @@ public static class LinkEndpoints
 
     private static int StatusOf(LinkOutcome outcome) => outcome switch
     {
-        LinkOutcome.Recorded or LinkOutcome.AlreadyRecorded => StatusCodes.Status200OK,
+        LinkOutcome.Recorded or LinkOutcome.AlreadyRecorded or LinkOutcome.Preview => StatusCodes.Status200OK,
+        LinkOutcome.NotSent => StatusCodes.Status409Conflict,
         LinkOutcome.Gone => StatusCodes.Status410Gone,
         LinkOutcome.InvalidInput => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status403Forbidden,

@@ -32,17 +32,29 @@ public static class LinkPage
         return Page("Retention", body.ToString());
     }
 
-    public static string Result(LinkOutcome outcome)
+    /// <param name="outcome">What the link did.</param>
+    /// <param name="resubscribeUrl">After an unsubscribe: where the person can take it back.</param>
+    public static string Result(LinkOutcome outcome, LinkAction? action = null, string? resubscribeUrl = null)
     {
-        var (en, nb) = outcome switch
+        var (en, nb) = (outcome, action) switch
         {
-            LinkOutcome.Recorded => ("Thank you — it is recorded.", "Takk — det er registrert."),
-            LinkOutcome.AlreadyRecorded => ("This was already recorded. Nothing more to do.", "Dette var allerede registrert. Du trenger ikke gjøre mer."),
-            LinkOutcome.InvalidToken => ("This link is not valid any more. It may have expired; the next message will have a fresh one.", "Denne lenken er ikke gyldig lenger. Den kan ha gått ut; neste melding har en ny lenke."),
-            LinkOutcome.Gone => ("This reminder is no longer active, so nothing was recorded.", "Denne påminnelsen er ikke aktiv lenger, så ingenting ble registrert."),
+            (LinkOutcome.Recorded, LinkAction.Unsubscribe) => ("You will get no more e-mails from Retention at this address.", "Du får ikke flere e-poster fra Retention til denne adressen."),
+            (LinkOutcome.AlreadyRecorded, LinkAction.Unsubscribe) => ("This address was already unsubscribed. You will get no more e-mails from Retention.", "Denne adressen var allerede avmeldt. Du får ikke flere e-poster fra Retention."),
+            (LinkOutcome.Recorded, LinkAction.Resubscribe) => ("Welcome back — you will get these e-mails again.", "Velkommen tilbake — du får disse e-postene igjen."),
+            (LinkOutcome.AlreadyRecorded, LinkAction.Resubscribe) => ("This address is not unsubscribed: you get these e-mails already.", "Denne adressen er ikke avmeldt: du får allerede disse e-postene."),
+            (LinkOutcome.AlreadyRecorded, LinkAction.Belonging or LinkAction.IntentToStay) => ("You answered this check-in already; your first answer stands, so this one was not recorded.", "Du har allerede svart på denne sjekken; det første svaret ditt gjelder, så dette ble ikke registrert."),
+            (LinkOutcome.Recorded, _) => ("Thank you — it is recorded.", "Takk — det er registrert."),
+            (LinkOutcome.AlreadyRecorded, _) => ("This was already recorded. Nothing more to do.", "Dette var allerede registrert. Du trenger ikke gjøre mer."),
+            (LinkOutcome.InvalidToken, _) => ("This link is not valid any more. It may have expired; the next message will have a fresh one.", "Denne lenken er ikke gyldig lenger. Den kan ha gått ut; neste melding har en ny lenke."),
+            (LinkOutcome.Gone, _) => ("This reminder is no longer active, so nothing was recorded.", "Denne påminnelsen er ikke aktiv lenger, så ingenting ble registrert."),
+            (LinkOutcome.NotSent, _) => ("This message has not been sent, so nothing was recorded.", "Denne meldingen er ikke sendt, så ingenting ble registrert."),
+            (LinkOutcome.Preview, _) => ("This link is from a preview of a message. Links in a preview record nothing.", "Denne lenken er fra en forhåndsvisning. Lenker i en forhåndsvisning registrerer ingenting."),
             _ => ("Please choose an answer from 1 to 5 for both questions.", "Velg et svar fra 1 til 5 på begge spørsmålene."),
         };
-        return Page("Retention", $"<h1>{Encode(en)}</h1><p class=\"nb\" lang=\"nb\">{Encode(nb)}</p>");
+        var again = resubscribeUrl is null
+            ? ""
+            : $"<form method=\"post\" action=\"{Encode(resubscribeUrl)}\"><p>Changed your mind? / Ombestemt deg?</p><button type=\"submit\">Get these e-mails again / Få disse e-postene igjen</button></form>";
+        return Page("Retention", $"<h1>{Encode(en)}</h1><p class=\"nb\" lang=\"nb\">{Encode(nb)}</p>{again}");
     }
 
     private static string Question(LinkAction? action) => action switch
@@ -51,6 +63,7 @@ public static class LinkPage
         LinkAction.Snooze => "Remind me again in a week? / Minn meg på om en uke?",
         LinkAction.Dismiss => "Not relevant for us? / Ikke relevant for oss?",
         LinkAction.Unsubscribe => "Stop these e-mails? / Stopp disse e-postene?",
+        LinkAction.Resubscribe => "Get these e-mails again? / Få disse e-postene igjen?",
         _ => "A quick check-in / En rask sjekk",
     };
 

@@ -3,6 +3,7 @@ using NodaTime;
 using Retention.Core.Dispatch;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
+using Retention.Testing;
 using Retention.Testing.Fakes;
 
 namespace Retention.Core.Tests.Dispatch;
@@ -22,12 +23,13 @@ internal sealed class DispatchScenario
         Options = options ?? new DispatchOptions();
         Sender = sender ?? new RecordingEmailSender();
         Enrollments.Seed(Enrollment());
-        Dispatcher = new NudgeDispatcher(Nudges, Enrollments, Renderer, Sender, Clock, Options, Logger);
+        Dispatcher = TestDispatchers.Create(Nudges, Enrollments, Renderer, Sender, Clock, Options, Logger, Unsubscribes);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public InMemoryNudgeStore Nudges { get; } = new();
     public InMemoryEnrollmentStore Enrollments { get; } = new();
+    public InMemoryUnsubscribeStore Unsubscribes { get; } = new();
     public ListingNudgeRenderer Renderer { get; } = new();
     public RecordingEmailSender Sender { get; }
     public ListLogger<NudgeDispatcher> Logger { get; } = new();

@@ -54,7 +54,7 @@ public sealed class NudgeDispatcherMergeTests
 
         Assert.Equal("first-day", Assert.Single(scenario.Sender.Calls).Message.Subject);
         Assert.Equal(DispatchResult.Skipped, reminder.Result);
-        Assert.Equal(NudgeStatus.Cancelled, scenario.Stored("reminder").Status);
+        Assert.Equal(NudgeStatus.Skipped, scenario.Stored("reminder").Status);
     }
 
     [Fact]

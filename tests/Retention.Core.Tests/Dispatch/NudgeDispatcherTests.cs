@@ -70,7 +70,7 @@ public sealed class NudgeDispatcherTests
     }
 
     [Fact]
-    public async Task Cancels_a_nudge_whose_enrolment_is_gone_and_reports_not_found()
+    public async Task Skips_a_nudge_whose_enrolment_is_gone_and_reports_not_found()
     {
         var scenario = new DispatchScenario();
         scenario.Nudges.Seed(DispatchScenario.Nudge("n1") with { EnrollmentId = "enr-gone" });
@@ -78,7 +78,7 @@ public sealed class NudgeDispatcherTests
         var outcome = await scenario.DispatchAsync("n1");
 
         Assert.Equal(DispatchResult.NotFound, outcome.Result);
-        Assert.Equal(NudgeStatus.Cancelled, scenario.Stored("n1").Status);
+        Assert.Equal(NudgeStatus.Skipped, scenario.Stored("n1").Status);
         Assert.Empty(scenario.Sender.Calls);
     }
 
@@ -87,7 +87,7 @@ public sealed class NudgeDispatcherTests
     [InlineData(EnrollmentStatus.Completed)]
     [InlineData(EnrollmentStatus.Left)]
     [InlineData(EnrollmentStatus.Cancelled)]
-    public async Task Cancels_and_skips_a_nudge_of_an_enrolment_that_is_not_active(EnrollmentStatus status)
+    public async Task Skips_a_nudge_of_an_enrolment_that_is_not_active_and_says_why(EnrollmentStatus status)
     {
         var scenario = new DispatchScenario();
         scenario.ChangeEnrollment(e => e with { Status = status });
@@ -96,7 +96,8 @@ public sealed class NudgeDispatcherTests
         var outcome = await scenario.DispatchAsync("n1");
 
         Assert.Equal(DispatchResult.Skipped, outcome.Result);
-        Assert.Equal(NudgeStatus.Cancelled, scenario.Stored("n1").Status);
+        Assert.Equal(NudgeStatus.Skipped, scenario.Stored("n1").Status);
+        Assert.Equal("enrolment is " + status.ToString().ToLowerInvariant(), scenario.Stored("n1").StatusReason);
         Assert.Empty(scenario.Sender.Calls);
     }
 
@@ -112,7 +113,7 @@ public sealed class NudgeDispatcherTests
         var ildsjel = await scenario.DispatchAsync("to-ildsjel");
 
         Assert.Equal(DispatchResult.Skipped, newcomer.Result);
-        Assert.Equal(NudgeStatus.Cancelled, scenario.Stored("to-newcomer").Status);
+        Assert.Equal(NudgeStatus.Skipped, scenario.Stored("to-newcomer").Status);
         Assert.Equal(DispatchResult.Sent, ildsjel.Result);
         Assert.Equal(DispatchScenario.IldsjelEmail, Assert.Single(scenario.Sender.Calls).Message.To.Mailboxes.Single().Address);
     }
@@ -134,7 +135,7 @@ public sealed class NudgeDispatcherTests
     [InlineData(NudgeStatus.Acted)]
     [InlineData(NudgeStatus.Dismissed)]
     [InlineData(NudgeStatus.Snoozed)]
-    public async Task Cancels_a_follow_up_when_the_original_was_answered(NudgeStatus original)
+    public async Task Skips_a_follow_up_when_the_original_was_answered(NudgeStatus original)
     {
         var scenario = new DispatchScenario();
         scenario.Seed(DispatchScenario.Nudge("lunch", messageKey: "day-1") with { Status = original });
@@ -143,7 +144,7 @@ public sealed class NudgeDispatcherTests
         var outcome = await scenario.DispatchAsync("reminder");
 
         Assert.Equal(DispatchResult.Skipped, outcome.Result);
-        Assert.Equal(NudgeStatus.Cancelled, scenario.Stored("reminder").Status);
+        Assert.Equal(NudgeStatus.Skipped, scenario.Stored("reminder").Status);
         Assert.Empty(scenario.Sender.Calls);
     }
 

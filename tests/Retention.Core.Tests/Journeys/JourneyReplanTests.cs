@@ -10,6 +10,7 @@ public sealed class JourneyReplanTests
 {
     private static readonly Instant Enrolled = Instant.FromUtc(2026, 11, 1, 12, 0);
     private static readonly JourneyPlanner Planner = new(new PlanningOptions());
+    private static readonly HashSet<Audience> NoOneUnsubscribed = [];
 
     [Fact]
     public void Replanning_an_unchanged_enrolment_changes_nothing()
@@ -17,7 +18,7 @@ public sealed class JourneyReplanTests
         var enrollment = SampleEnrollments.Audrey();
         var existing = Planner.Plan(enrollment, Enrolled);
 
-        var replan = Planner.Replan(enrollment with { PlanRevision = 1 }, existing, Enrolled.Plus(Duration.FromDays(3)));
+        var replan = Planner.Replan(enrollment with { PlanRevision = 1 }, existing, Enrolled.Plus(Duration.FromDays(3)), NoOneUnsubscribed);
 
         Assert.Empty(replan.ToCancel);
         Assert.Empty(replan.ToAdd);
@@ -31,7 +32,7 @@ public sealed class JourneyReplanTests
         var existing = Sent(Planner.Plan(enrollment, Enrolled), now);
         var moved = enrollment with { ArrivalDate = new LocalDate(2027, 4, 5), StartDate = new LocalDate(2027, 4, 7), PlanRevision = 1 };
 
-        var replan = Planner.Replan(moved, existing, now);
+        var replan = Planner.Replan(moved, existing, now, NoOneUnsubscribed);
 
         Assert.DoesNotContain(replan.ToCancel, n => n.DueAt < now);
         Assert.All(replan.ToCancel, n => Assert.Equal(NudgeStatus.Cancelled, n.Status));
@@ -56,10 +57,11 @@ public sealed class JourneyReplanTests
         var now = Instant.FromUtc(2027, 3, 2, 0, 0);
         var existing = Sent(Planner.Plan(enrollment, Enrolled), now);
 
-        var replan = Planner.Replan(enrollment with { Status = EnrollmentStatus.Paused }, existing, now);
+        var replan = Planner.Replan(enrollment with { Status = EnrollmentStatus.Paused }, existing, now, NoOneUnsubscribed);
 
         Assert.Empty(replan.ToAdd);
-        Assert.Equal(existing.Where(n => n.Status == NudgeStatus.Scheduled).Select(n => n.Id), replan.ToCancel.Select(n => n.Id));
+        Assert.Equal(existing.Where(n => n.Status == NudgeStatus.Scheduled).Select(n => n.Id).Order(), replan.ToCancel.Select(n => n.Id).Order());
+        Assert.All(replan.ToCancel, n => Assert.Equal("enrolment is paused", n.StatusReason));
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class JourneyReplanTests
         var introduction = Assert.Single(existing, n => n.Kind == "ildsjel-introduction");
         Assert.Equal(NudgeStatus.Sent, introduction.Status);
 
-        var replan = Planner.Replan(enrollment with { ArrivalDate = new LocalDate(2027, 3, 8), StartDate = new LocalDate(2027, 3, 10) }, existing, now);
+        var replan = Planner.Replan(enrollment with { ArrivalDate = new LocalDate(2027, 3, 8), StartDate = new LocalDate(2027, 3, 10) }, existing, now, NoOneUnsubscribed);
 
         Assert.DoesNotContain(replan.ToCancel, n => n.FollowsUpNudgeId == introduction.Id);
         Assert.DoesNotContain(replan.ToAdd, n => n.Kind == NudgeKinds.IldsjelReminder && n.Reason == "pre-arrival");
@@ -91,7 +93,7 @@ public sealed class JourneyReplanTests
             PlanRevision = enrollment.PlanRevision + 1,
         };
 
-        var replan = Planner.Replan(changed, stored, later);
+        var replan = Planner.Replan(changed, stored, later, NoOneUnsubscribed);
 
         Assert.All(replan.ToCancel, n =>
         {
@@ -109,7 +111,7 @@ public sealed class JourneyReplanTests
 
         // Applying the re-plan and re-planning again is a fixed point.
         var applied = stored.Where(s => replan.ToCancel.All(c => c.Id != s.Id)).Concat(replan.ToCancel).Concat(replan.ToAdd).ToList();
-        var again = Planner.Replan(changed, applied, later);
+        var again = Planner.Replan(changed, applied, later, NoOneUnsubscribed);
         Assert.Empty(again.ToCancel);
         Assert.Empty(again.ToAdd);
     }

@@ -11,6 +11,7 @@ using Retention.Core.Journeys;
 using Retention.Core.Scheduling;
 using Retention.Core.Storage;
 using Retention.Server.Dispatching;
+using Retention.Testing;
 using Retention.Testing.Fakes;
 
 namespace Retention.Server.Tests.Dispatching;
@@ -42,7 +43,7 @@ internal sealed class DispatchingHarness : IAsyncDisposable
             .AddSingleton<IEmailSender>(Sender)
 
             // What AddRetentionCore registers for the dispatcher, without the rest of Core's composition.
-            .AddSingleton(p => new NudgeDispatcher(
+            .AddSingleton(p => TestDispatchers.Create(
                 p.GetRequiredService<INudgeStore>(), p.GetRequiredService<IEnrollmentStore>(), p.GetRequiredService<INudgeRenderer>(),
                 p.GetRequiredService<IEmailSender>(), p.GetRequiredService<TimeProvider>(), new DispatchOptions(),
                 p.GetRequiredService<ILogger<NudgeDispatcher>>()))

@@ -20,7 +20,7 @@ public sealed class ListingNudgeRenderer : INudgeRenderer
 
     public int RenderCount { get; private set; }
 
-    public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null)
+    public MimeMessage Render(Enrollment enrollment, IReadOnlyList<Nudge> nudges, Instant now, string? language = null, RenderMode mode = RenderMode.Send)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(nudges);

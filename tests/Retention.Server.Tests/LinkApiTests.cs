@@ -70,8 +70,56 @@ public sealed class LinkApiTests(RetentionApiFactory factory) : IClassFixture<Re
         using var replay = await browser.PostAsync(new Uri($"/a/{token}", UriKind.Relative), Form(("belonging", "1"), ("intentToStay", "1")));
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("it is recorded", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The second answer is not stored, and the page says so rather than "recorded".
+        var replayPage = await replay.Content.ReadAsStringAsync();
+        Assert.Contains("your first answer stands", replayPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("it is recorded", replayPage, StringComparison.Ordinal);
         var checkIn = Assert.Single(await factory.Services.GetRequiredService<IEventStore>().GetCheckInsAsync("acme", nudge.EnrollmentId, CancellationToken.None));
         Assert.Equal((4, 5, nudge.Id), (checkIn.Belonging, checkIn.IntentToStay, checkIn.NudgeId));
+    }
+
+    [Theory]
+    [InlineData(LinkAction.Belonging, 3)]
+    [InlineData(LinkAction.Done, 0)]
+    [InlineData(LinkAction.Snooze, 0)]
+    public async Task A_link_of_a_message_that_was_not_sent_records_nothing(LinkAction action, int value)
+    {
+        using var client = factory.ClientFor(factory.AcmeKey);
+        var id = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-LINK-UNSENT-" + action));
+        var nudges = factory.Services.GetRequiredService<INudgeStore>();
+        var scheduled = (await nudges.GetJourneyAsync("acme", id, CancellationToken.None)).First(n => n.Kind == (action == LinkAction.Belonging ? "check-in" : "welcome-lunch"));
+        var token = Token(scheduled, action, value);
+        using var browser = factory.CreateClient();
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+
+        using var page = await browser.GetAsync(new Uri($"/a/{token}", UriKind.Relative));
+        using var post = await browser.PostAsync(new Uri($"/a/{token}", UriKind.Relative), Form(("belonging", "3"), ("intentToStay", "3")));
+
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        Assert.DoesNotContain("<form", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
+        Assert.Contains("has not been sent, so nothing was recorded", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
+    }
+
+    [Fact]
+    public async Task The_links_of_a_journey_preview_are_inert()
+    {
+        using var client = factory.ClientFor(factory.AcmeKey);
+        var id = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-LINK-PREVIEW"));
+        var preview = await client.GetStringAsync(new Uri($"/api/v1/employers/acme/enrollments/{id}/journey/preview", UriKind.Relative));
+        var links = System.Text.RegularExpressions.Regex.Matches(preview, @"https://retention\.test/a/([A-Za-z0-9_-]+)").Select(m => m.Groups[1].Value).ToList();
+        using var browser = factory.CreateClient();
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+
+        Assert.NotEmpty(links);
+        Assert.All(links, token => Assert.Equal("preview", token));
+        using var post = await browser.PostAsync(new Uri("/a/preview", UriKind.Relative), Form(("belonging", "5"), ("intentToStay", "5")));
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("Links in a preview record nothing", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
     }
 
     [Fact]

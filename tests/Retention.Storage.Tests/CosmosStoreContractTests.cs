@@ -19,6 +19,7 @@ public sealed class CosmosStoreContractTests : StoreContract
         Nudges = new CosmosNudgeStore(database);
         Events = new CosmosEventStore(database);
         ApiKeys = new CosmosApiKeyStore(database);
+        Unsubscribes = new CosmosUnsubscribeStore(database);
         Stranded = new CosmosStrandedNudgeQuery(database);
     }
 
@@ -29,6 +30,8 @@ public sealed class CosmosStoreContractTests : StoreContract
     protected override IEventStore Events { get; }
 
     protected override IApiKeyStore ApiKeys { get; }
+
+    protected override IUnsubscribeStore Unsubscribes { get; }
 
     protected override IStrandedNudgeQuery Stranded { get; }
 

@@ -16,6 +16,7 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
         Nudges = new SqliteNudgeStore(database);
         Events = new SqliteEventStore(database);
         ApiKeys = new SqliteApiKeyStore(database);
+        Unsubscribes = new SqliteUnsubscribeStore(database);
         Stranded = new SqliteStrandedNudgeQuery(database);
     }
 
@@ -26,6 +27,8 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     protected override IEventStore Events { get; }
 
     protected override IApiKeyStore ApiKeys { get; }
+
+    protected override IUnsubscribeStore Unsubscribes { get; }
 
     protected override IStrandedNudgeQuery Stranded { get; }
 

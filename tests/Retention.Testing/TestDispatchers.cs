@@ -30,10 +30,7 @@ public static class TestDispatchers
         IUnsubscribeStore? unsubscribes = null,
         INudgeScheduler? scheduler = null)
     {
-        var retentionClock = new RetentionClock(clock);
-        var unsubscribeService = new UnsubscribeService(unsubscribes ?? new InMemoryUnsubscribeStore(), Pseudonyms, retentionClock);
-        var journeys = new JourneyChanges(nudges, scheduler ?? new RecordingNudgeScheduler(), new JourneyPlanner(new PlanningOptions()), unsubscribeService, retentionClock);
-        var changes = new EnrollmentChanges(enrollments, journeys, retentionClock, Duration.FromSeconds(30));
-        return new NudgeDispatcher(nudges, enrollments, changes, unsubscribeService, renderer, sender, clock, options, logger);
+        var events = new InMemoryEventStore();
+        return new CoreServices(enrollments, nudges, events, unsubscribes ?? new InMemoryUnsubscribeStore(), clock, renderer, sender, scheduler, options, logger).Dispatcher;
     }
 }

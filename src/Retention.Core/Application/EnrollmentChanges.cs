@@ -11,10 +11,12 @@ namespace Retention.Core.Application;
 /// the dispatcher — re-plans from the enrolment as stored, which covers the crashed change too. So, in every store,
 /// at most one re-plan of an enrolment runs at a time, and there are never two live nudges for one milestone.
 /// </summary>
-public sealed class EnrollmentChanges(IEnrollmentStore enrollments, JourneyChanges journeys, RetentionClock clock, Duration leaseFor)
+public sealed class EnrollmentChanges(IEnrollmentStore enrollments, JourneyChanges journeys, RetentionClock clock, Duration leaseFor, TimeSpan? maxWait = null)
 {
-    /// <summary>The longest a change waits for another one's lease before answering "try again".</summary>
-    public static TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest a change waits for another one's lease before answering "try again" (real time, not the service's clock).</summary>
+    public static TimeSpan DefaultMaxWait { get; } = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _maxWait = maxWait ?? DefaultMaxWait;
 
     /// <summary>
     /// Reads the enrolment, asks <paramref name="decide"/> what to do, and when it is a change saves it under the lease,
@@ -42,7 +44,7 @@ public sealed class EnrollmentChanges(IEnrollmentStore enrollments, JourneyChang
             var now = clock.Now;
             if (current.JourneyLease is { } lease && lease.Until > now)
             {
-                if (waited >= MaxWait)
+                if (waited >= _maxWait)
                 {
                     return CommandResult<Enrollment>.Conflict("the enrolment is being changed by another request; try again in a moment");
                 }

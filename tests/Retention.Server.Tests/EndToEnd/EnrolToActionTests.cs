@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,28 +100,8 @@ public sealed partial class EnrolToActionTests
         Assert.DoesNotContain(await maildev.GetEmailsAsync(), m => m.Subject?.Contains("velkomstlunsj", StringComparison.Ordinal) == true && m.Id != lunchMail.Id);
     }
 
-    /// <summary>
-    /// Moves the fake clock to <paramref name="target"/>, then keeps giving the dispatcher one poll interval at a time
-    /// until the journey has nothing due left to send (bounded by a real-time timeout).
-    /// </summary>
-    private static async Task SettleAsync(SmtpServerFactory server, HttpClient api, string enrollmentId, DateTimeOffset target)
-    {
-        server.MoveClockTo(target);
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            server.Clock.Advance(SmtpServerFactory.PollInterval);
-            var journey = await JourneyNudge.GetAsync(api, "acme", enrollmentId);
-            if (!journey.Any(n => n.IsPendingAt(server.Clock.GetUtcNow())))
-            {
-                return;
-            }
-
-            Assert.True(watch.Elapsed < SettleTimeout, $"nudges still due at {server.Clock.GetUtcNow():O} after {SettleTimeout}: " +
-                string.Join(", ", journey.Where(n => n.IsPendingAt(server.Clock.GetUtcNow())).Select(n => $"{n.Kind}:{n.Status}")));
-            await Task.Delay(50);
-        }
-    }
+    private static Task SettleAsync(SmtpServerFactory server, HttpClient api, string enrollmentId, DateTimeOffset target) =>
+        server.SettleAsync(api, "acme", enrollmentId, target, SettleTimeout);
 
     private static string Describe(IEnumerable<JourneyNudge> journey) =>
         string.Join("\n", journey.Select(n => $"{n.DueAt:O} {n.Kind} {n.Audience} {n.Status}"));

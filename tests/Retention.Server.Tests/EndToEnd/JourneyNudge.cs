@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Retention.Server.Tests.EndToEnd;
 
 /// <summary>The journey as the API shows it (<c>GET .../enrollments/{id}/journey</c>), read the way a client would.</summary>
-internal sealed record JourneyNudge(string Id, string Kind, string Audience, DateTimeOffset DueAt, string Status, string? FollowsUpNudgeId)
+internal sealed record JourneyNudge(string Id, string Kind, string Audience, DateTimeOffset DueAt, string Status, string? FollowsUpNudgeId, string Reason = "")
 {
     public static async Task<IReadOnlyList<JourneyNudge>> GetAsync(HttpClient client, string employer, string enrollmentId, CancellationToken cancellationToken = default)
     {
@@ -16,7 +16,8 @@ internal sealed record JourneyNudge(string Id, string Kind, string Audience, Dat
             n["audience"]!.GetValue<string>(),
             DateTimeOffset.Parse(n["dueAt"]!.GetValue<string>(), CultureInfo.InvariantCulture),
             n["status"]!.GetValue<string>(),
-            n["followsUpNudgeId"]?.GetValue<string>())).ToList();
+            n["followsUpNudgeId"]?.GetValue<string>(),
+            n["reason"]!.GetValue<string>())).ToList();
     }
 
     /// <summary>Still waiting for the dispatcher: due by <paramref name="now"/> and not yet settled.</summary>

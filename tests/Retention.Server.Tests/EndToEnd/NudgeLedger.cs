@@ -16,7 +16,7 @@ internal static class NudgeLedger
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT employer_id, id, enrollment_id, kind, audience, due_at, reason, message_key, follows_up, status, attempts, plan_revision, sent_at FROM nudges";
+        command.CommandText = "SELECT employer_id, id, enrollment_id, kind, audience, due_at, reason, message_key, follows_up, status, attempts, plan_revision, sent_at, idempotency_key FROM nudges";
         await using var reader = await command.ExecuteReaderAsync();
         var nudges = new List<Nudge>();
         while (await reader.ReadAsync())
@@ -36,6 +36,7 @@ internal static class NudgeLedger
                 Attempts = reader.GetInt32(10),
                 PlanRevision = reader.GetInt32(11),
                 SentAt = reader.IsDBNull(12) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(12)),
+                IdempotencyKey = reader.IsDBNull(13) ? null : reader.GetString(13),
             });
         }
 

@@ -34,6 +34,30 @@ public sealed class SmtpServerFactory(MaildevServer maildev) : WebApplicationFac
         }
     }
 
+    /// <summary>
+    /// Moves the fake clock to <paramref name="target"/>, then keeps giving the dispatcher one poll interval at a time
+    /// until the journey has nothing due left to send (bounded by a real-time <paramref name="timeout"/>).
+    /// </summary>
+    public async Task SettleAsync(HttpClient api, string employer, string enrollmentId, DateTimeOffset target, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        MoveClockTo(target);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            Clock.Advance(PollInterval);
+            var journey = await JourneyNudge.GetAsync(api, employer, enrollmentId);
+            if (!journey.Any(n => n.IsPendingAt(Clock.GetUtcNow())))
+            {
+                return;
+            }
+
+            Assert.True(watch.Elapsed < timeout, $"nudges still due at {Clock.GetUtcNow():O} after {timeout}: " +
+                string.Join(", ", journey.Where(n => n.IsPendingAt(Clock.GetUtcNow())).Select(n => $"{n.Kind}:{n.Status}")));
+            await Task.Delay(50);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Retention:DataDirectory", DataDirectory);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,7 @@ using Retention.Core.Enrollments;
 using Retention.Core.Storage;
 using Retention.Http.Json;
 using Retention.Http.Problems;
+using Retention.Http.Query;
 
 namespace Retention.Http.Enrollments;
 
@@ -53,30 +55,22 @@ public static class EnrollmentEndpoints
             ? TypedResults.Ok(EnrollmentResponse.From(found))
             : ApiProblems.NotFound();
 
-    public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, int? limit, IEnrollmentStore store, CancellationToken cancellationToken)
+    /// <summary>The statuses as the API spells them (the JSON enum naming), for the <c>status</c> filter.</summary>
+    public static IReadOnlyDictionary<string, EnrollmentStatus> StatusNames { get; } =
+        Enum.GetValues<EnrollmentStatus>().ToDictionary(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()), s => s, StringComparer.Ordinal);
+
+    public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, string? limit, IEnrollmentStore store, CancellationToken cancellationToken)
     {
-        EnrollmentStatus? filter = null;
-        if (status is not null)
+        var query = new QueryParameters();
+        var filter = query.Choice("status", status, [.. StatusNames.Keys]) is { } name ? StatusNames[name] : (EnrollmentStatus?)null;
+        var after = query.Cursor("cursor", cursor);
+        var size = query.Number("limit", limit, 1, MaxPageSize) ?? DefaultPageSize;
+        if (query.Errors.Count > 0)
         {
-            if (!Enum.TryParse<EnrollmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || status.Any(char.IsDigit))
-            {
-                return ApiProblems.Validation("status", "must be one of: active, paused, completed, left, cancelled");
-            }
-
-            filter = parsed;
+            return ApiProblems.Validation(query.Errors);
         }
 
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return ApiProblems.Validation("limit", $"must be from 1 to {MaxPageSize}");
-        }
-
-        if (cursor is { Length: > 200 })
-        {
-            return ApiProblems.Validation("cursor", "is not a cursor this API returned");
-        }
-
-        var page = await store.ListAsync(employerId, filter, cursor, limit ?? DefaultPageSize, cancellationToken);
+        var page = await store.ListAsync(employerId, filter, after, size, cancellationToken);
         return TypedResults.Ok(new EnrollmentPageResponse(page.Items.Select(EnrollmentResponse.From).ToList(), page.NextCursor));
     }
 

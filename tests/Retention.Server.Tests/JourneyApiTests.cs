@@ -55,11 +55,11 @@ public sealed class JourneyApiTests(RetentionApiFactory factory) : IClassFixture
         var id = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-BADPATCH"));
         var before = await StoreSnapshot.TakeAsync(factory.Services);
 
-        using var unknown = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"newcomer\":{\"name\":\"X\"}}"));
+        using var unknown = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"newcomer\":{\"shoeSize\":42}}"));
         using var badDate = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"arrivalDate\":\"2031-01-01\"}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("newcomer", await ApiRequests.ProblemFieldsAsync(unknown));
+        Assert.Contains("newcomer.shoeSize", await ApiRequests.ProblemFieldsAsync(unknown));
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("arrivalDate", await ApiRequests.ProblemFieldsAsync(badDate));
         Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -76,8 +77,20 @@ public static class EnrollmentEndpoints
 
     public static async Task<IResult> UpdateAsync(string employerId, string id, HttpRequest request, EnrollmentService service, CancellationToken cancellationToken)
     {
-        var (patch, problem) = await JsonBody.ReadAsync<EnrollmentPatch>(request, cancellationToken);
-        return problem ?? ToResult(await service.UpdateAsync(employerId, id, patch!, cancellationToken));
+        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // Read-only fields are compared with the enrolment as it is now; the change itself is applied by the service.
+        if (await service.GetAsync(employerId, id, cancellationToken) is not { } current)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var (patch, invalid) = EnrollmentPatchBody.Read(body!, current);
+        return invalid ?? ToResult(await service.UpdateAsync(employerId, id, patch!, cancellationToken));
     }
 
     public static async Task<IResult> PauseAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>

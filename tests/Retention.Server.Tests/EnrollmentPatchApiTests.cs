@@ -25,7 +25,7 @@ public sealed class EnrollmentPatchApiTests(RetentionApiFactory factory) : IClas
         Assert.Equal(before["ildsjel"]!["name"]!.GetValue<string>(), after["ildsjel"]!["name"]!.GetValue<string>());
         Assert.Equal(before["ildsjel"]!["language"]!.GetValue<string>(), after["ildsjel"]!["language"]!.GetValue<string>());
         Assert.Equal(before["planRevision"]!.GetValue<int>() + 1, after["planRevision"]!.GetValue<int>());
-        Assert.Contains((await JourneyAsync(client, id)).AsArray(), n => n!["audience"]!.GetValue<string>() == "ildsjel" && n["status"]!.GetValue<string>() == "scheduled");
+        Assert.NotEmpty(await ScheduledAsync(client, id, "ildsjel"));
     }
 
     [Fact]
@@ -38,8 +38,7 @@ public sealed class EnrollmentPatchApiTests(RetentionApiFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.Equal(JsonNode.Parse("{\"name\":\"Audrey M.\",\"email\":\"audrey.m@example.com\",\"language\":\"nb\",\"timeZone\":\"Europe/Oslo\"}"), (await GetAsync(client, id))["newcomer"], JsonNode.DeepEquals);
-        var newcomerNudges = (await JourneyAsync(client, id)).AsArray()
-            .Where(n => n!["audience"]!.GetValue<string>() == "newcomer" && n["status"]!.GetValue<string>() == "scheduled").ToList();
+        var newcomerNudges = await ScheduledAsync(client, id, "newcomer");
         Assert.NotEmpty(newcomerNudges);
         Assert.All(newcomerNudges, n => Assert.Matches(@"\+0[12]:00$", n!["localDueAt"]!.GetValue<string>()));
     }
@@ -63,7 +62,7 @@ public sealed class EnrollmentPatchApiTests(RetentionApiFactory factory) : IClas
 
         using var withdraw = await PatchAsync(client, id, "{\"consent\":{\"newcomerNudges\":false}}");
         Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
-        Assert.DoesNotContain((await JourneyAsync(client, id)).AsArray(), n => n!["audience"]!.GetValue<string>() == "newcomer" && n["status"]!.GetValue<string>() == "scheduled");
+        Assert.Empty(await ScheduledAsync(client, id, "newcomer"));
     }
 
     [Fact]
@@ -97,6 +96,10 @@ public sealed class EnrollmentPatchApiTests(RetentionApiFactory factory) : IClas
         response.EnsureSuccessStatusCode();
         return await response.ReadObjectAsync();
     }
+
+    private static async Task<List<JsonNode?>> ScheduledAsync(HttpClient client, string id, string audience) =>
+        (await JourneyAsync(client, id)).AsArray()
+            .Where(n => n!["audience"]!.GetValue<string>() == audience && n["status"]!.GetValue<string>() == "scheduled").ToList();
 
     private static async Task<JsonNode> JourneyAsync(HttpClient client, string id)
     {

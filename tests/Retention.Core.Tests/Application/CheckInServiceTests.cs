@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using NodaTime;
 using Retention.Core.Application;
 using Retention.Core.Enrollments;
+using Retention.Core.Tests.Journeys;
 using Retention.Testing.Fakes;
 
 namespace Retention.Core.Tests.Application;
@@ -19,25 +19,12 @@ public sealed class CheckInServiceTests
     [InlineData(EnrollmentStatus.Cancelled, CommandStatus.Conflict)]
     public async Task A_check_in_is_recorded_while_the_newcomer_is_employed_and_not_after_they_left(EnrollmentStatus status, CommandStatus expected)
     {
-        _enrollments.Seed(Enrollment() with { Status = status });
+        _enrollments.Seed(SampleEnrollments.Audrey() with { Status = status });
         var service = new CheckInService(_enrollments, _events, new RetentionClock(new FakeTimeProvider(new DateTimeOffset(2027, 6, 30, 8, 0, 0, TimeSpan.Zero))));
 
-        var result = await service.RecordAsync("acme", "enr-1", new CheckInInput { Belonging = 4, IntentToStay = 5 }, nudgeId: null, CancellationToken.None);
+        var result = await service.RecordAsync("employer-1", "enrollment-1", new CheckInInput { Belonging = 4, IntentToStay = 5 }, nudgeId: null, CancellationToken.None);
 
         Assert.Equal(expected, result.Status);
-        Assert.Equal(expected == CommandStatus.Done ? 1 : 0, (await _events.GetCheckInsAsync("acme", "enr-1", CancellationToken.None)).Count);
+        Assert.Equal(expected == CommandStatus.Done ? 1 : 0, (await _events.GetCheckInsAsync("employer-1", "enrollment-1", CancellationToken.None)).Count);
     }
-
-    private static Enrollment Enrollment() => new()
-    {
-        EmployerId = "acme",
-        Id = "enr-1",
-        Newcomer = new Newcomer("Audrey", "audrey@example.com", "en", "America/Chicago"),
-        Ildsjel = new Ildsjel("Karianne", "karianne@example.no", "nb"),
-        ArrivalDate = new LocalDate(2027, 3, 1),
-        StartDate = new LocalDate(2027, 3, 3),
-        Municipality = "Haugesund",
-        Consent = new Consent(true),
-        CreatedAt = Instant.FromUtc(2027, 1, 10, 9, 0),
-    };
 }

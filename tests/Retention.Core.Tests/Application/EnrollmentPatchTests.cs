@@ -1,6 +1,7 @@
 using NodaTime;
 using Retention.Core.Application;
 using Retention.Core.Enrollments;
+using Retention.Core.Tests.Journeys;
 
 namespace Retention.Core.Tests.Application;
 
@@ -9,21 +10,12 @@ public sealed class EnrollmentPatchTests
 {
     private static readonly LocalDate Today = new(2027, 1, 11);
 
-    private static readonly Enrollment Current = new()
+    // An ildsjel who writes English, so that a kept language is told apart from the default "nb".
+    private static readonly Enrollment Current = SampleEnrollments.Audrey() with
     {
-        EmployerId = "acme",
-        Id = "enr-1",
         ExternalId = "HR-4711",
-        Newcomer = new Newcomer("Audrey", "audrey@example.com", "en", "America/Chicago"),
         Ildsjel = new Ildsjel("Karianne", "karianne@example.no", "en"),
-        HrContact = new HrContact("Ingrid", "hr@example.no"),
-        ArrivalDate = new LocalDate(2027, 3, 1),
-        StartDate = new LocalDate(2027, 3, 3),
-        Municipality = "Haugesund",
-        Family = new Family(true, [4, 9]),
         Interests = ["hiking"],
-        Consent = new Consent(true),
-        CreatedAt = Instant.FromUtc(2027, 1, 10, 9, 0),
     };
 
     [Fact]

@@ -5,7 +5,6 @@ using Retention.Core.Application;
 using Retention.Core.Import;
 using Retention.Core.Storage;
 using Retention.Http.Enrollments;
-using Retention.Http.Problems;
 
 namespace Retention.Functions.Http;
 
@@ -20,9 +19,8 @@ public sealed class EnrollmentHttpFunctions(EnrollmentService enrollments, Perso
 
     [Function("ListEnrollments")]
     public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Enrollments)] HttpRequest req, string employerId, CancellationToken cancellationToken) =>
-        EmployerRoute.RunAsync(req, employerId, () => QueryValues.TryNumber(req, "limit", out var limit)
-            ? EnrollmentEndpoints.ListAsync(employerId, QueryValues.Text(req, "status"), QueryValues.Text(req, "cursor"), limit, store, cancellationToken)
-            : Task.FromResult<IResult>(ApiProblems.Validation("limit", $"must be from 1 to {EnrollmentEndpoints.MaxPageSize}")));
+        EmployerRoute.RunAsync(req, employerId, () => EnrollmentEndpoints.ListAsync(
+            employerId, QueryValues.Text(req, "status"), QueryValues.Text(req, "cursor"), QueryValues.Text(req, "limit"), store, cancellationToken));
 
     [Function("ImportEnrollments")]
     public Task<IActionResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Enrollments + ":import")] HttpRequest req, string employerId, CancellationToken cancellationToken) =>

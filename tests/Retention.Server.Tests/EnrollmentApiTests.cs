@@ -61,6 +61,7 @@ public sealed class EnrollmentApiTests(RetentionApiFactory factory) : IClassFixt
         var badEmail = ApiRequests.ValidEnrollment("HR-BAD");
         badEmail["newcomer"]!["email"] = "not-an-address";
         badEmail["newcomer"]!["timeZone"] = "Mars/Olympus";
+        static string ValidEnrollment() => ApiRequests.ValidEnrollment("HR-BAD").ToJsonString();
         return new TheoryData<string, string, string>
         {
             { "malformed JSON", "{\"externalId\": \"HR-BAD\", ", "body" },
@@ -71,6 +72,7 @@ public sealed class EnrollmentApiTests(RetentionApiFactory factory) : IClassFixt
             { "bad dates", badDates.ToJsonString(), "arrivalDate|startDate" },
             { "bad e-mail and zone", badEmail.ToJsonString(), "newcomer.email|newcomer.timeZone" },
             { "not an object", "[1,2,3]", "body" },
+            { "repeated field", ValidEnrollment().Replace("\"startDate\"", "\"arrivalDate\":\"2027-03-05\",\"startDate\"", StringComparison.Ordinal), "arrivalDate" },
         };
     }
 

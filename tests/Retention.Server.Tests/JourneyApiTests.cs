@@ -55,11 +55,11 @@ public sealed class JourneyApiTests(RetentionApiFactory factory) : IClassFixture
         var id = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-BADPATCH"));
         var before = await StoreSnapshot.TakeAsync(factory.Services);
 
-        using var unknown = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"newcomer\":{\"name\":\"X\"}}"));
+        using var unknown = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"newcomer\":{\"shoeSize\":42}}"));
         using var badDate = await client.PatchAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"), ApiRequests.RawJson("{\"arrivalDate\":\"2031-01-01\"}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("newcomer", await ApiRequests.ProblemFieldsAsync(unknown));
+        Assert.Contains("newcomer.shoeSize", await ApiRequests.ProblemFieldsAsync(unknown));
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("arrivalDate", await ApiRequests.ProblemFieldsAsync(badDate));
         Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
@@ -127,19 +127,22 @@ public sealed class JourneyApiTests(RetentionApiFactory factory) : IClassFixture
     public async Task Check_in_and_outcome_validate_every_field_and_left_ends_the_journey()
     {
         using var client = factory.ClientFor(factory.AcmeKey);
-        var id = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-OUTCOME"));
+        var started = ApiRequests.ValidEnrollment("HR-OUTCOME");
+        started["arrivalDate"] = "2026-11-02";
+        started["startDate"] = "2026-11-04";
+        var id = await ApiRequests.EnrollAsync(client, "acme", started);
         var before = await StoreSnapshot.TakeAsync(factory.Services);
 
         using var badCheckIn = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/checkins"), ApiRequests.RawJson("{\"belonging\":0,\"intentToStay\":6}"));
         using var badOutcome = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/outcome"), ApiRequests.RawJson("{\"status\":\"left\",\"date\":\"2027-13-01\",\"reason\":\"boredom\"}"));
-        using var missingReason = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/outcome"), ApiRequests.RawJson("{\"status\":\"left\",\"date\":\"2027-06-01\"}"));
+        using var missingReason = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/outcome"), ApiRequests.RawJson("{\"status\":\"left\",\"date\":\"2026-12-01\"}"));
 
         Assert.Equal(["belonging", "intentToStay"], (await ApiRequests.ProblemFieldsAsync(badCheckIn)).Order(StringComparer.Ordinal));
         Assert.Equal(["date", "reason"], (await ApiRequests.ProblemFieldsAsync(badOutcome)).Order(StringComparer.Ordinal));
         Assert.Equal(["reason"], await ApiRequests.ProblemFieldsAsync(missingReason));
         Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
 
-        using var left = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/outcome"), ApiRequests.RawJson("{\"status\":\"left\",\"date\":\"2027-06-01\",\"reason\":\"partner-job\"}"));
+        using var left = await client.PostAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}/outcome"), ApiRequests.RawJson("{\"status\":\"left\",\"date\":\"2026-12-01\",\"reason\":\"partner-job\"}"));
         Assert.Equal(HttpStatusCode.Created, left.StatusCode);
         Assert.Equal("partner-job", (await left.ReadObjectAsync())["reason"]!.GetValue<string>());
         using var get = await client.GetAsync(Url($"{ApiRequests.Enrollments("acme")}/{id}"));

@@ -9,17 +9,27 @@ namespace Retention.Server.Tests;
 
 /// <summary>
 /// The real server pipeline over a real SQLite file in a fresh temp data directory, with a fake clock and the
-/// background dispatcher off (tests that need dispatch run it explicitly). Two employers with their keys.
+/// background dispatcher off (tests that need dispatch run it explicitly). Two employers with their keys. The host
+/// runs as Development (as <c>WebApplicationFactory</c> does by default); a subclass may choose another environment.
 /// </summary>
-public sealed class RetentionApiFactory : WebApplicationFactory<Program>
+public class RetentionApiFactory : WebApplicationFactory<Program>
 {
     public const string Acme = "acme";
     public const string Globex = "globex";
 
     public RetentionApiFactory()
+        : this("Development")
     {
+    }
+
+    protected RetentionApiFactory(string environment)
+    {
+        EnvironmentName = environment;
         DataDirectory = Directory.CreateTempSubdirectory("retention-api-").FullName;
     }
+
+    /// <summary>The host environment: Development and Production differ in how the framework reports bad requests.</summary>
+    public string EnvironmentName { get; }
 
     public string DataDirectory { get; }
 
@@ -51,6 +61,7 @@ public sealed class RetentionApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Retention:DataDirectory", DataDirectory);
         builder.UseSetting("Retention:Dispatch:Enabled", "false");
         builder.UseSetting("Retention:PublicBaseUrl", "https://retention.test");

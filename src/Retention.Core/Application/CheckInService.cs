@@ -24,9 +24,11 @@ public sealed class CheckInService(IEnrollmentStore enrollments, IEventStore eve
             return CommandResult<CheckIn>.Invalid(errors);
         }
 
-        if (enrollment.Erased || enrollment.Status == EnrollmentStatus.Cancelled)
+        // A check-in is dated now: after a recorded departure it would be an answer about belonging and intent to
+        // stay from someone who is gone, counted in the engagement averages as if they were still there.
+        if (enrollment.Erased || enrollment.Status is EnrollmentStatus.Cancelled or EnrollmentStatus.Left)
         {
-            return CommandResult<CheckIn>.Conflict("check-ins are not recorded for a cancelled or erased enrolment");
+            return CommandResult<CheckIn>.Conflict("check-ins are not recorded for a cancelled or erased enrolment, nor after the newcomer left");
         }
 
         var now = clock.Now;

@@ -30,18 +30,38 @@ public static class EnrollmentDraftExtensions
         };
     }
 
-    /// <summary>The draft with the patch's non-null fields applied.</summary>
+    /// <summary>
+    /// The draft with the patch's non-null fields applied. People and the family merge field by field, so that a
+    /// corrected e-mail address leaves the name and language as they were; interests and consent are replaced.
+    /// </summary>
     public static EnrollmentDraft Apply(this EnrollmentDraft draft, EnrollmentPatch patch)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(patch);
         return draft with
         {
+            Newcomer = Merge(draft.Newcomer, patch.Newcomer),
+            Ildsjel = Merge(draft.Ildsjel, patch.Ildsjel),
+            HrContact = patch.RemoveHrContact ? null : Merge(draft.HrContact, patch.HrContact),
             ArrivalDate = patch.ArrivalDate ?? draft.ArrivalDate,
             StartDate = patch.StartDate ?? draft.StartDate,
-            Ildsjel = patch.Ildsjel ?? draft.Ildsjel,
             Municipality = patch.Municipality ?? draft.Municipality,
-            Family = patch.Family ?? draft.Family,
+            Family = patch.Family is { } family
+                ? new FamilyDraft { Partner = family.Partner ?? draft.Family?.Partner, ChildrenAges = family.ChildrenAges ?? draft.Family?.ChildrenAges }
+                : draft.Family,
+            Interests = patch.Interests ?? draft.Interests,
+            Consent = patch.Consent ?? draft.Consent,
         };
     }
+
+    private static PersonDraft? Merge(PersonDraft? current, PersonDraft? change) =>
+        change is null ? current
+        : current is null ? change
+        : new PersonDraft
+        {
+            Name = change.Name ?? current.Name,
+            Email = change.Email ?? current.Email,
+            Language = change.Language ?? current.Language,
+            TimeZone = change.TimeZone ?? current.TimeZone,
+        };
 }

@@ -70,14 +70,20 @@ public sealed class EnrollmentService(
                 return EnrollmentDecision.Reply(CommandResult<Enrollment>.Invalid(validation.Errors));
             }
 
-            return EnrollmentDecision.Change(validation.Enrollment with
+            var changed = validation.Enrollment with
             {
                 CreatedAt = current.CreatedAt,
                 Status = current.Status,
                 StatusChangedAt = current.StatusChangedAt,
-                PlanRevision = current.PlanRevision + 1,
+                PlanRevision = current.PlanRevision,
+                Erased = current.Erased,
                 Version = current.Version,
-            });
+            };
+
+            // A PATCH that changes nothing (a GET body sent back) is answered as it is: no new plan revision.
+            return SameDetails(changed, current)
+                ? EnrollmentDecision.Reply(CommandResult<Enrollment>.Ok(current))
+                : EnrollmentDecision.Change(changed with { PlanRevision = current.PlanRevision + 1 });
         }, null, cancellationToken);
 
     public Task<CommandResult<Enrollment>> PauseAsync(string employerId, string enrollmentId, CancellationToken cancellationToken) =>
@@ -113,6 +119,11 @@ public sealed class EnrollmentService(
     /// <summary>The people of the enrolment who unsubscribed, for showing with it.</summary>
     public async Task<IReadOnlyList<UnsubscribedPerson>> UnsubscribedAsync(Enrollment enrollment, CancellationToken cancellationToken) =>
         (await unsubscribes.ForAsync(enrollment, cancellationToken)).Select(u => new UnsubscribedPerson(u.Key, u.Value.At)).ToList();
+
+    private static bool SameDetails(Enrollment changed, Enrollment current) =>
+        changed.Interests.SequenceEqual(current.Interests, StringComparer.Ordinal)
+        && changed.Family.ChildrenAges.SequenceEqual(current.Family.ChildrenAges)
+        && changed with { Interests = current.Interests, Family = current.Family with { ChildrenAges = current.Family.ChildrenAges } } == current;
 
     private static string Describe(Enrollment enrollment) =>
         enrollment.Erased ? "erased" : enrollment.Status.ToString().ToLowerInvariant();

@@ -1,5 +1,3 @@
-using NodaTime;
-using NodaTime.Text;
 using Retention.Core.Enrollments;
 using Retention.Core.Events;
 using Retention.Core.Storage;
@@ -31,27 +29,7 @@ public sealed class OutcomeService(IEnrollmentStore enrollments, IEventStore eve
             _ => Wrong(errors, "status", "must be \"left\" or \"stayed\""),
         };
 
-        LocalDate? date = null;
-        if (input.Date is null)
-        {
-            errors.Add(new FieldError("date", "is required"));
-        }
-        else if (LocalDatePattern.Iso.Parse(input.Date) is { Success: true } parsed)
-        {
-            date = parsed.Value;
-            if (date < enrollment.ArrivalDate.PlusDays(-366))
-            {
-                errors.Add(new FieldError("date", "must not be more than a year before arrival"));
-            }
-            else if (date > clock.Today.PlusDays(366))
-            {
-                errors.Add(new FieldError("date", "must not be more than a year ahead"));
-            }
-        }
-        else
-        {
-            errors.Add(new FieldError("date", "must be a date in the form YYYY-MM-DD"));
-        }
+        var date = OutcomeDate.Check(input.Date, enrollment.StartDate, clock.Today, errors);
 
         DepartureReason? reason = null;
         if (input.Reason is not null)
@@ -88,7 +66,7 @@ public sealed class OutcomeService(IEnrollmentStore enrollments, IEventStore eve
         {
             EmployerId = employerId,
             EnrollmentId = enrollmentId,
-            Id = DeterministicId.From("outcome", employerId, enrollmentId, status!.Value.ToString(), LocalDatePattern.Iso.Format(date!.Value)),
+            Id = DeterministicId.From("outcome", employerId, enrollmentId, status!.Value.ToString(), IsoDate.Format(date!.Value)),
             Status = status.Value,
             Date = date.Value,
             Reason = reason,

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Retention.Core.Enrollments;
 
@@ -114,13 +113,12 @@ internal sealed partial class FieldChecks(string[] languages)
             return null;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success || text.Length != 10)
+        if (!IsoDate.TryParse(text, out var date))
         {
-            Add(field, "must be a date in ISO 8601 form (yyyy-MM-dd)");
+            Add(field, IsoDate.Reason);
             return null;
         }
 
-        return parsed.Value;
+        return date;
     }
 }

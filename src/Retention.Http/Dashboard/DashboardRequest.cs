@@ -1,7 +1,7 @@
 using NodaTime;
-using NodaTime.Text;
 using Retention.Core.Analytics;
 using Retention.Core.Enrollments;
+using Retention.Http.Query;
 
 namespace Retention.Http.Dashboard;
 
@@ -10,31 +10,17 @@ public static class DashboardRequest
 {
     public static (DashboardQuery? Query, IReadOnlyList<FieldError> Errors) Parse(string employerId, string? from, string? to, LocalDate today)
     {
-        var errors = new List<FieldError>();
-        var fromDate = Date(from, "from", errors);
-        var toDate = Date(to, "to", errors) ?? today;
-        if (fromDate > toDate)
+        var query = new QueryParameters();
+        var fromDate = query.Date("from", from);
+        var toDate = query.Date("to", to);
+        if (query.Errors.Count > 0)
         {
-            errors.Add(new FieldError("from", "must not be after \"to\""));
+            return (null, query.Errors);
         }
 
-        return errors.Count > 0 ? (null, errors) : (new DashboardQuery { EmployerId = employerId, From = fromDate, To = toDate }, []);
-    }
-
-    private static LocalDate? Date(string? text, string field, List<FieldError> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
-        {
-            errors.Add(new FieldError(field, "must be a date in the form YYYY-MM-DD"));
-            return null;
-        }
-
-        return parsed.Value;
+        var end = toDate ?? today;
+        return fromDate > end
+            ? (null, [new FieldError("from", "must not be after \"to\"")])
+            : (new DashboardQuery { EmployerId = employerId, From = fromDate, To = end }, []);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +8,7 @@ using Retention.Core.Enrollments;
 using Retention.Core.Storage;
 using Retention.Http.Json;
 using Retention.Http.Problems;
+using Retention.Http.Query;
 
 namespace Retention.Http.Enrollments;
 
@@ -53,37 +56,41 @@ public static class EnrollmentEndpoints
             ? TypedResults.Ok(EnrollmentResponse.From(found, await service.UnsubscribedAsync(found, cancellationToken)))
             : ApiProblems.NotFound();
 
-    public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, int? limit, IEnrollmentStore store, CancellationToken cancellationToken)
+    /// <summary>The statuses as the API spells them (the JSON enum naming), for the <c>status</c> filter.</summary>
+    public static IReadOnlyDictionary<string, EnrollmentStatus> StatusNames { get; } =
+        Enum.GetValues<EnrollmentStatus>().ToDictionary(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()), s => s, StringComparer.Ordinal);
+
+    public static async Task<IResult> ListAsync(string employerId, string? status, string? cursor, string? limit, IEnrollmentStore store, CancellationToken cancellationToken)
     {
-        EnrollmentStatus? filter = null;
-        if (status is not null)
+        var query = new QueryParameters();
+        var filter = query.Choice("status", status, [.. StatusNames.Keys]) is { } name ? StatusNames[name] : (EnrollmentStatus?)null;
+        var after = query.Cursor("cursor", cursor);
+        var size = query.Number("limit", limit, 1, MaxPageSize) ?? DefaultPageSize;
+        if (query.Errors.Count > 0)
         {
-            if (!Enum.TryParse<EnrollmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || status.Any(char.IsDigit))
-            {
-                return ApiProblems.Validation("status", "must be one of: active, paused, completed, left, cancelled");
-            }
-
-            filter = parsed;
+            return ApiProblems.Validation(query.Errors);
         }
 
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return ApiProblems.Validation("limit", $"must be from 1 to {MaxPageSize}");
-        }
-
-        if (cursor is { Length: > 200 })
-        {
-            return ApiProblems.Validation("cursor", "is not a cursor this API returned");
-        }
-
-        var page = await store.ListAsync(employerId, filter, cursor, limit ?? DefaultPageSize, cancellationToken);
+        var page = await store.ListAsync(employerId, filter, after, size, cancellationToken);
         return TypedResults.Ok(new EnrollmentPageResponse(page.Items.Select(e => EnrollmentResponse.From(e)).ToList(), page.NextCursor));
     }
 
     public static async Task<IResult> UpdateAsync(string employerId, string id, HttpRequest request, EnrollmentService service, CancellationToken cancellationToken)
     {
-        var (patch, problem) = await JsonBody.ReadAsync<EnrollmentPatch>(request, cancellationToken);
-        return problem ?? ToResult(await service.UpdateAsync(employerId, id, patch!, cancellationToken));
+        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // Read-only fields are compared with the enrolment as it is now; the change itself is applied by the service.
+        if (await service.GetAsync(employerId, id, cancellationToken) is not { } current)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var (patch, invalid) = EnrollmentPatchBody.Read(body!, current, await service.UnsubscribedAsync(current, cancellationToken));
+        return invalid ?? ToResult(await service.UpdateAsync(employerId, id, patch!, cancellationToken));
     }
 
     public static async Task<IResult> PauseAsync(string employerId, string id, EnrollmentService service, CancellationToken cancellationToken) =>

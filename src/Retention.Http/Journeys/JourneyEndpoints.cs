@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Retention.Core.Application;
 using Retention.Http.Problems;
+using Retention.Http.Query;
 
 namespace Retention.Http.Journeys;
 
@@ -29,13 +30,15 @@ public static class JourneyEndpoints
 
     public static async Task<IResult> PreviewAsync(string employerId, string id, string? language, JourneyService journeys, CancellationToken cancellationToken)
     {
-        if (language is not null && !SupportedLanguages.Contains(language))
+        var query = new QueryParameters();
+        var chosen = query.Choice("language", language, SupportedLanguages);
+        if (query.Errors.Count > 0)
         {
-            return ApiProblems.Validation("language", "must be one of: " + string.Join(", ", SupportedLanguages));
+            return ApiProblems.Validation(query.Errors);
         }
 
-        return await journeys.PreviewAsync(employerId, id, language, cancellationToken) is { } messages
-            ? TypedResults.Ok(new PreviewResponse(language, messages))
+        return await journeys.PreviewAsync(employerId, id, chosen, cancellationToken) is { } messages
+            ? TypedResults.Ok(new PreviewResponse(chosen, messages))
             : ApiProblems.NotFound();
     }
 

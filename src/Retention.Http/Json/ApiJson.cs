@@ -6,7 +6,7 @@ using NodaTime.Serialization.SystemTextJson;
 
 namespace Retention.Http.Json;
 
-/// <summary>The API's JSON: camelCase, ISO dates and UTC instants, enums as camelCase strings, unknown properties rejected.</summary>
+/// <summary>The API's JSON: camelCase, ISO dates and UTC instants, enums as camelCase strings, unknown and repeated properties rejected.</summary>
 public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -19,6 +19,9 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A name given twice ({"arrivalDate": …, "ArrivalDate": …}) has no one meaning: a 400, not the last one silently.
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Retention.Http.Problems;
 
@@ -28,14 +29,26 @@ public static class JsonBody
             return (null, ApiProblems.TooLarge(MaxBytes));
         }
 
+        return Deserialize<T>(body);
+    }
+
+    /// <summary>The value, or the problem naming the field that is unknown, of the wrong type or malformed.</summary>
+    public static (T? Value, IResult? Problem) Deserialize<T>(ReadOnlySpan<byte> json)
+        where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, ApiJson.Options);
+            var value = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
             return value is null ? (null, ApiProblems.Validation("body", "must be a JSON object")) : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, ApiProblems.Validation(FieldOf(ex.Path), Reason(ex)));
+        }
+        catch (ArgumentException) when (typeof(JsonNode).IsAssignableFrom(typeof(T)))
+        {
+            // A JsonObject refuses a repeated name (in any letter case) through its dictionary, not as a JsonException.
+            return (null, ApiProblems.Validation("body", "gives a field more than once (names are compared in any letter case)"));
         }
     }
 
@@ -44,6 +57,7 @@ public static class JsonBody
 
     private static string Reason(JsonException ex) =>
         ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a known field"
+        : ex.Message.StartsWith("Duplicate", StringComparison.Ordinal) ? "is given more than once"
         : ex.Path is null or "$" ? "the body is not valid JSON"
         : "has the wrong type or is malformed";
 }

@@ -30,7 +30,7 @@ public sealed class BulkSeeder(SqliteDatabase database)
     {
         await database.MigrateAsync(CancellationToken.None);
         Template = Templates.Enrollment(TemplateId);
-        TemplateNudge = new JourneyPlanner(new PlanningOptions()).Plan(Template, Instant.FromUtc(2026, 11, 1, 0, 0))
+        TemplateNudge = new JourneyPlanner(new PlanningOptions()).Plan(Template, Template.CreatedAt)
             .First(n => n.Audience == Audience.Newcomer && n.FollowsUpNudgeId is null);
         await new SqliteEnrollmentStore(database).CreateAsync(Template, [], CancellationToken.None);
 

@@ -31,7 +31,9 @@ public static class StoreDashboard
         // A newcomer picked at random, so a re-run on the same file records a new departure (a repeated one changes nothing).
         var someone = enrollmentId(Random.Shared.NextInt64(Math.Max(1, (long)double.Parse(enrolled, CultureInfo.InvariantCulture) - 1)));
         var outcome = new Uri($"/api/v1/employers/{employerId}/enrollments/{someone}/outcome", UriKind.Relative);
-        using (var content = new StringContent("{\"status\":\"left\",\"date\":\"2026-12-15\",\"reason\":\"career\"}", Encoding.UTF8, "application/json"))
+        // Dated today in UTC: never ahead of the Oslo calendar day the rule checks against, and after the template's start.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using (var content = new StringContent($$"""{"status":"left","date":"{{today}}","reason":"career"}""", Encoding.UTF8, "application/json"))
         using (var response = await client.PostAsync(outcome, content))
         {
             response.EnsureSuccessStatusCode();

@@ -4,6 +4,7 @@ using Retention.Core.Privacy;
 using Retention.Core.Scheduling;
 using Retention.Email;
 using Retention.Http;
+using Retention.Server.Cosmos;
 using Retention.Server.Demo;
 using Retention.Server.Dispatching;
 using Retention.Server.Outbox;
@@ -71,7 +72,9 @@ public static class ServerExtensions
         var provider = config[ServerOptions.StorageProvider] ?? "Sqlite";
         if (string.Equals(provider, "Cosmos", StringComparison.OrdinalIgnoreCase))
         {
+            // No due-queue here: nudges are stored, and the Functions app on the same account sends them.
             services.AddRetentionCosmosStorage();
+            services.AddSingleton<INudgeScheduler, StoreOnlyNudgeScheduler>();
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {

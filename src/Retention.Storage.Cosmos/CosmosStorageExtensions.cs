@@ -16,7 +16,8 @@ public static class CosmosStorageExtensions
     /// process), binding <see cref="CosmosStoreOptions"/> from <c>Retention:Storage:Cosmos</c> (then
     /// <paramref name="configure"/>) and validating them at start-up. The client signs in with
     /// <c>DefaultAzureCredential</c> unless a key is configured (emulator, tests).
-    /// <paramref name="configureClient"/> adjusts the SDK options (e.g. the HTTP handler for a local test server).
+    /// <paramref name="configureClient"/> adjusts the SDK options (e.g. the HTTP handler for a local test server); a host
+    /// may also configure <see cref="CosmosClientOptions"/> as options. The serializer is always the store's own.
     /// The due-queue and scheduler are not registered: on Azure they are Service Bus.
     /// </summary>
     public static IServiceCollection AddRetentionCosmosStorage(
@@ -30,10 +31,15 @@ public static class CosmosStorageExtensions
         }
 
         options.ValidateDataAnnotations().ValidateOnStart();
+        if (configureClient is not null)
+        {
+            services.Configure(configureClient);
+        }
+
         services.AddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<CosmosStoreOptions>>();
-            var client = CreateClient(value.Value, configureClient);
+            var client = CreateClient(value.Value, provider.GetRequiredService<IOptions<CosmosClientOptions>>().Value);
             return new CosmosDatabase(client, value, provider.GetRequiredService<ILogger<CosmosDatabase>>());
         });
         services.AddSingleton<IEnrollmentStore, CosmosEnrollmentStore>();
@@ -61,14 +67,10 @@ public static class CosmosStorageExtensions
         return services;
     }
 
-    private static CosmosClient CreateClient(CosmosStoreOptions options, Action<CosmosClientOptions>? configureClient)
+    private static CosmosClient CreateClient(CosmosStoreOptions options, CosmosClientOptions clientOptions)
     {
-        var clientOptions = new CosmosClientOptions
-        {
-            ApplicationName = "retention",
-            Serializer = new CosmosJsonSerializer(),
-        };
-        configureClient?.Invoke(clientOptions);
+        clientOptions.ApplicationName ??= "retention";
+        clientOptions.Serializer = new CosmosJsonSerializer();
         return string.IsNullOrEmpty(options.Key)
             ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)
             : new CosmosClient(options.Endpoint, options.Key, clientOptions);

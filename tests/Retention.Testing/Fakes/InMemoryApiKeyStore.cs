@@ -2,7 +2,7 @@ using Retention.Core.Storage;
 
 namespace Retention.Testing.Fakes;
 
-/// <summary>An in-memory <see cref="IApiKeyStore"/>: keys by their public id, adding an existing id keeps the first.</summary>
+/// <summary>An in-memory <see cref="IApiKeyStore"/>: keys by their public id, an id is stored once (adding it again throws, as in the real stores).</summary>
 public sealed class InMemoryApiKeyStore : IApiKeyStore
 {
     private readonly Lock gate = new();
@@ -13,7 +13,10 @@ public sealed class InMemoryApiKeyStore : IApiKeyStore
         ArgumentNullException.ThrowIfNull(key);
         lock (gate)
         {
-            keys.TryAdd(key.Id, key);
+            if (!keys.TryAdd(key.Id, key))
+            {
+                throw new InvalidOperationException("An API key with this id is already stored.");
+            }
         }
 
         return Task.CompletedTask;

@@ -71,14 +71,24 @@ public sealed class InMemoryEnrollmentStore(InMemoryNudgeStore? nudgeStore = nul
         }
     }
 
-    /// <summary>Oldest first (insertion order); the cursor is the position of the next item.</summary>
+    /// <summary>Oldest first (creation time, then id); the cursor is the position of the next item.</summary>
+    /// <exception cref="ArgumentException">The cursor is not one this store handed out.</exception>
     public Task<Page<Enrollment>> ListAsync(string employerId, EnrollmentStatus? status, string? cursor, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var start = 0;
+        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out start)))
+        {
+            throw new ArgumentException("The cursor is not one this store handed out.", nameof(cursor));
+        }
+
         lock (gate)
         {
-            var start = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
-            var matching = enrollments.Where(e => e.EmployerId == employerId && (status is null || e.Status == status)).ToList();
+            var matching = enrollments
+                .Where(e => e.EmployerId == employerId && (status is null || e.Status == status))
+                .OrderBy(e => e.CreatedAt)
+                .ThenBy(e => e.Id, StringComparer.Ordinal)
+                .ToList();
             var items = matching.Skip(start).Take(limit).ToList();
             var next = start + items.Count < matching.Count ? (start + items.Count).ToString(CultureInfo.InvariantCulture) : null;
             return Task.FromResult(new Page<Enrollment>(items, next));
@@ -94,6 +104,12 @@ public sealed class InMemoryEnrollmentStore(InMemoryNudgeStore? nudgeStore = nul
             if (index < 0 || enrollments[index].Version != enrollment.Version)
             {
                 return Task.FromResult<Enrollment?>(null);
+            }
+
+            if (enrollment.ExternalId is not null
+                && enrollments.Any(e => e.EmployerId == enrollment.EmployerId && e.Id != enrollment.Id && e.ExternalId == enrollment.ExternalId))
+            {
+                throw new InvalidOperationException("Another enrolment of this employer holds that external id.");
             }
 
             var updated = enrollments[index] = enrollment with { Version = NewVersion() };

@@ -34,6 +34,7 @@ public static class RetentionCoreExtensions
         services.AddSingleton<IJourneyPlanner>(p => new JourneyPlanner(Value<PlanningOptions>(p)));
         services.AddSingleton<IActionTokenSigner>(p => new ActionTokenSigner(Value<ActionLinkOptions>(p)));
         services.AddSingleton(p => new Pseudonyms(Value<PrivacyOptions>(p)));
+        services.AddSingleton(p => new SendingWindow(Value<PlanningOptions>(p)));
         services.AddSingleton(_ => TemplateCatalog.Default);
         services.AddSingleton<IRegionalContentSource>(p =>
             new InMemoryRegionalContentSource(SampleRegions.Haugalandet(p.GetRequiredService<RetentionClock>().Now)));
@@ -47,6 +48,7 @@ public static class RetentionCoreExtensions
             p.GetRequiredService<IEnrollmentStore>(),
             p.GetRequiredService<EnrollmentChanges>(),
             p.GetRequiredService<UnsubscribeService>(),
+            p.GetRequiredService<SendingWindow>(),
             p.GetRequiredService<INudgeRenderer>(),
             p.GetRequiredService<IEmailSender>(),
             p.GetRequiredService<TimeProvider>(),

@@ -22,4 +22,7 @@ internal static partial class EmailLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Debug, Message = "Send rate limit reached; retry after {RetryAfter}")]
     public static partial void RateLimited(ILogger logger, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Erasure removed {Count} pickup files")]
+    public static partial void PickupErased(ILogger logger, int count);
 }

@@ -29,6 +29,9 @@ public static class EmailServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<PickupDirectoryEmailSender>();
+
+        // Whatever the provider now, the pickup folder may hold copies from before: erasure always clears it.
+        services.AddSingleton<ISentMailArchive>(provider => provider.GetRequiredService<PickupDirectoryEmailSender>());
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<IEmailSender>(provider =>
         {

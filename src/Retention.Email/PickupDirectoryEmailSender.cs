@@ -11,9 +11,10 @@ namespace Retention.Email;
 /// "Sends" by writing <c>&lt;directory&gt;/&lt;name from the idempotency key&gt;.eml</c>. The file appears
 /// atomically (written to a temporary file, flushed, then moved into place without overwriting), so a reader
 /// never sees half a message. A key whose file already exists is a repeat: answered sent without rewriting,
-/// which makes this sender exactly-once per key, also across a crash and replay.
+/// which makes this sender exactly-once per key, also across a crash and replay. The files are also the
+/// <see cref="ISentMailArchive"/> that erasure clears.
 /// </summary>
-public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
+public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender, ISentMailArchive
 {
     private const int ReadablePartLength = 60;
 
@@ -84,6 +85,25 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
         {
             TryDelete(temporary);
         }
+    }
+
+    public Task<int> EraseAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        var removed = 0;
+        foreach (var key in idempotencyKeys)
+        {
+            var path = Path.Combine(directory, FileNameFor(key));
+            if (File.Exists(path))
+            {
+                // Not TryDelete: a copy that cannot be removed must fail the erasure, so that it is retried.
+                File.Delete(path);
+                removed++;
+            }
+        }
+
+        EmailLog.PickupErased(logger, removed);
+        return Task.FromResult(removed);
     }
 
     private static void TryDelete(string path)

@@ -126,9 +126,11 @@ public sealed class SqliteDatabase
                 // commits); it flushes to disk only at checkpoints. The default 1,000-page WAL filled every few commits,
                 // since a journey's nudges land on ~100 scattered index pages, and each checkpoint costs two flushes:
                 // checkpoint every 8,000 pages (32 MB) instead, and cut the file back to that size after one.
+                // secure_delete: erased or overwritten personal data (a long record moved off its overflow pages) is zeroed, not
+                // left in free pages; the erasure test cannot force that case, so it is a setting rather than a tested path.
                 await connection.ExecuteAsync(new CommandDefinition(
                     "PRAGMA busy_timeout = " + _busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)
-                    + "; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8000; PRAGMA journal_size_limit = 33554432;",
+                    + "; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 8000; PRAGMA journal_size_limit = 33554432;",
                     cancellationToken: cancellationToken));
                 _configured.TryAdd(handle, Configured);
             }

@@ -103,5 +103,10 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE check_ins SET comment = NULL WHERE employer_id = @employerId AND enrollment_id = @enrollmentId AND comment IS NOT NULL;",
             new { employerId, enrollmentId }, cancellationToken: cancellationToken));
+
+        // The log still holds the pages as they were before the erasure until a checkpoint copies them over: run one
+        // now and cut the log to nothing. Best effort: with a reader still on an old snapshot it stops short, and the
+        // next automatic checkpoint finishes it.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: cancellationToken));
     }
 }

@@ -83,18 +83,19 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         Assert.Equal((0, 0, ""), before);
 
         // The real dispatcher over the server's store: one permanent failure, one transient failure on the last
-        // allowed attempt. Each fails the newcomer's first message (with any nudge merged into it).
+        // allowed attempt. Each fails the ildsjel's first message (with any nudge merged into it); the test clock is in
+        // the ildsjel's sending window (the newcomer, still abroad, would be asleep and their message deferred).
         var services = factory.Services;
         var nudges = services.GetRequiredService<INudgeStore>();
         var sender = new RecordingEmailSender().Then(EmailSendResult.Permanent("550 5.1.1 mailbox unavailable"), EmailSendResult.Transient("421 try later"));
         var dispatcher = new NudgeDispatcher(
             nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<EnrollmentChanges>(),
-            services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<INudgeRenderer>(), sender,
+            services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<SendingWindow>(), services.GetRequiredService<INudgeRenderer>(), sender,
             services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, NullLogger<NudgeDispatcher>.Instance);
         foreach (var id in ids.Take(2))
         {
             var welcome = (await nudges.GetJourneyAsync(RetentionApiFactory.Globex, id, CancellationToken.None))
-                .First(n => n.Audience == Audience.Newcomer && n.Status == NudgeStatus.Scheduled);
+                .First(n => n.Audience == Audience.Ildsjel && n.Status == NudgeStatus.Scheduled);
             Assert.Equal(DispatchResult.Failed, (await dispatcher.DispatchAsync(RetentionApiFactory.Globex, welcome.Id, CancellationToken.None)).Result);
         }
 

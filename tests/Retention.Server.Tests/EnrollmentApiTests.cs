@@ -44,6 +44,51 @@ public sealed class EnrollmentApiTests(RetentionApiFactory factory) : IClassFixt
         Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
     }
 
+    [Fact]
+    public async Task The_same_external_id_with_other_details_is_409_naming_the_enrolment_and_the_fields_and_writes_nothing()
+    {
+        using var client = factory.ClientFor(factory.AcmeKey);
+        var first = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-OTHER"));
+        var other = ApiRequests.ValidEnrollment("HR-OTHER");
+        other["newcomer"]!["email"] = "someone.else@example.com";
+        other["startDate"] = "2027-03-04";
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+
+        using var response = await client.PostAsync(new Uri(ApiRequests.Enrollments("acme"), UriKind.Relative), ApiRequests.Json(other));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(["newcomer.email", "startDate"], problem["errors"]!.AsObject().Select(e => e.Key).ToList());
+        Assert.Equal(first, problem["enrollmentId"]!.GetValue<string>());
+        Assert.Contains(first, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
+    }
+
+    [Fact]
+    public async Task After_a_cancel_the_same_body_is_answered_with_the_cancelled_enrolment_and_another_body_is_409()
+    {
+        using var client = factory.ClientFor(factory.AcmeKey);
+        var first = await ApiRequests.EnrollAsync(client, "acme", ApiRequests.ValidEnrollment("HR-CANCELLED"));
+        using (var cancel = await client.DeleteAsync(new Uri($"{ApiRequests.Enrollments("acme")}/{first}", UriKind.Relative)))
+        {
+            Assert.True(cancel.IsSuccessStatusCode);
+        }
+
+        var other = ApiRequests.ValidEnrollment("HR-CANCELLED");
+        other["ildsjel"]!["name"] = "Ola";
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+
+        using var same = await client.PostAsync(new Uri(ApiRequests.Enrollments("acme"), UriKind.Relative), ApiRequests.Json(ApiRequests.ValidEnrollment("HR-CANCELLED")));
+        using var different = await client.PostAsync(new Uri(ApiRequests.Enrollments("acme"), UriKind.Relative), ApiRequests.Json(other));
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var body = await same.ReadObjectAsync();
+        Assert.Equal((first, "cancelled"), (body["id"]!.GetValue<string>(), body["status"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Conflict, different.StatusCode);
+        Assert.Equal(["ildsjel.name"], await ApiRequests.ProblemFieldsAsync(different));
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
+    }
+
     public static TheoryData<string, string, string> BadBodies()
     {
         var unknown = ApiRequests.ValidEnrollment("HR-BAD");

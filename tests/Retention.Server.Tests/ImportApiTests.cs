@@ -6,14 +6,14 @@ namespace Retention.Server.Tests;
 
 public sealed class ImportApiTests(RetentionApiFactory factory) : IClassFixture<RetentionApiFactory>, IAsyncLifetime
 {
-    private const string Header = "externalId,newcomerName,newcomerEmail,newcomerLanguage,newcomerTimeZone,ildsjelName,ildsjelEmail,arrivalDate,startDate,municipality,partner,childrenAges,interests";
+    private const string Header = "externalId,newcomerName,newcomerEmail,newcomerLanguage,newcomerTimeZone,ildsjelName,ildsjelEmail,arrivalDate,startDate,municipality,partner,childrenAges,interests,newcomerNudgesConsent";
 
     public Task InitializeAsync() => factory.InitializeKeysAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static string Row(string externalId, string email = "n@example.com", string arrival = "2027-03-01") =>
-        $"{externalId},\"Nguyen, Linh\",{email},en,Asia/Ho_Chi_Minh,Kari,kari@example.no,{arrival},2027-03-03,Haugesund,true,3;8,hiking;choir";
+    private static string Row(string externalId, string email = "n@example.com", string arrival = "2027-03-01", string consent = "yes") =>
+        $"{externalId},\"Nguyen, Linh\",{email},en,Asia/Ho_Chi_Minh,Kari,kari@example.no,{arrival},2027-03-03,Haugesund,true,3;8,hiking;choir,{consent}";
 
     private async Task<(HttpStatusCode Status, string Body)> ImportAsync(string csv)
     {
@@ -60,6 +60,54 @@ public sealed class ImportApiTests(RetentionApiFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains($"\"{field}\"", body, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
+    }
+
+    [Fact]
+    public async Task A_row_without_consent_is_invalid_and_a_file_without_the_consent_column_is_refused()
+    {
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+        var (status, body) = await ImportAsync(string.Join('\n', Header, Row("IMP-NOCONSENT", consent: "")) + "\n");
+        var (noColumn, noColumnBody) = await ImportAsync(
+            "externalId,newcomerName,newcomerEmail,ildsjelName,ildsjelEmail,arrivalDate,startDate,municipality\n"
+            + "IMP-NOCOLUMN,Linh,linh@example.com,Kari,kari@example.no,2027-03-01,2027-03-03,Haugesund\n");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var row = System.Text.Json.Nodes.JsonNode.Parse(body)!["rows"]![0]!;
+        Assert.Equal("invalid", row["status"]!.GetValue<string>());
+        Assert.NotNull(row["errors"]!["consent.newcomerNudges"]);
+        Assert.Equal(HttpStatusCode.BadRequest, noColumn);
+        var headerErrors = System.Text.Json.Nodes.JsonNode.Parse(noColumnBody)!["errors"]!["header"]!.AsArray().Select(e => e!.GetValue<string>());
+        Assert.Contains("missing column \"newcomerNudgesConsent\"", headerErrors);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
+    }
+
+    [Fact]
+    public async Task Consent_given_as_no_enrols_without_newcomer_nudges()
+    {
+        var (status, body) = await ImportAsync(string.Join('\n', Header, Row("IMP-NO", email: "no@example.com", consent: "no")) + "\n");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var id = System.Text.Json.Nodes.JsonNode.Parse(body)!["rows"]![0]!["enrollmentId"]!.GetValue<string>();
+        using var client = factory.ClientFor(factory.AcmeKey);
+        var enrollment = await (await client.GetAsync(new Uri($"/api/v1/employers/acme/enrollments/{id}", UriKind.Relative))).ReadObjectAsync();
+        Assert.False(enrollment["consent"]!["newcomerNudges"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_row_with_an_enrolled_external_id_and_other_details_is_a_conflict_naming_the_columns_that_differ()
+    {
+        await ImportAsync(string.Join('\n', Header, Row("IMP-CONFLICT", email: "first@example.com")) + "\n");
+        var before = await StoreSnapshot.TakeAsync(factory.Services);
+
+        var (status, body) = await ImportAsync(string.Join('\n', Header, Row("IMP-CONFLICT", email: "second@example.com")) + "\n");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        var row = report["rows"]![0]!;
+        Assert.Equal(("conflict", 1), (row["status"]!.GetValue<string>(), report["conflict"]!.GetValue<int>()));
+        Assert.NotNull(row["enrollmentId"]);
+        Assert.Equal(["newcomer.email"], row["errors"]!.AsObject().Select(e => e.Key).ToList());
         Assert.Equal(before, await StoreSnapshot.TakeAsync(factory.Services));
     }
 

@@ -40,10 +40,10 @@ public sealed class CoreServices
         Unsubscribes = new UnsubscribeService(unsubscribes, TestDispatchers.Pseudonyms, Clock);
         Journeys = new JourneyChanges(nudges, scheduler ?? new RecordingNudgeScheduler(), Planner, Unsubscribes, Clock);
         Changes = new EnrollmentChanges(enrollments, Journeys, Clock, Duration.FromSeconds(30), maxWait);
-        Enrollment = new EnrollmentService(new EnrollmentValidator(), Planner, enrollments, Changes, Journeys, Unsubscribes, Clock);
+        Enrollment = new EnrollmentService(new EnrollmentValidator(), Planner, enrollments, Changes, Journeys, Unsubscribes, TestDispatchers.Pseudonyms, Clock);
         Links = new LinkActionService(Signer, enrollments, nudges, events, new CheckInService(enrollments, events, Clock), Changes, Journeys, Unsubscribes, Clock);
         Dispatcher = new NudgeDispatcher(
-            nudges, enrollments, Changes, Unsubscribes, renderer ?? new ListingNudgeRenderer(), sender ?? new RecordingEmailSender(), clock,
+            nudges, enrollments, Changes, Unsubscribes, new SendingWindow(new PlanningOptions()), renderer ?? new ListingNudgeRenderer(), sender ?? new RecordingEmailSender(), clock,
             dispatch ?? new DispatchOptions(), logger ?? NullLogger<NudgeDispatcher>.Instance);
     }
 

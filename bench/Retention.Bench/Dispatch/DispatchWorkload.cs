@@ -44,6 +44,9 @@ public static class DispatchWorkload
                 ["Retention:Dispatch:Queue:PollInterval"] = poll.ToString("c", CultureInfo.InvariantCulture),
                 ["Retention:Dispatch:Queue:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
                 ["Retention:Dispatch:Queue:MaxParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
+
+                // The run schedules on the wall clock at whatever hour it runs; the sending window is not what it measures.
+                ["Retention:Dispatch:KeepSendingWindow"] = "false",
             };
             if (sink is not null)
             {

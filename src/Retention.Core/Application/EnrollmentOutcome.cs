@@ -5,7 +5,13 @@ public enum EnrollmentOutcome
 {
     Created,
 
-    /// <summary>An enrolment with the same external id already existed; nothing was written.</summary>
+    /// <summary>The same external id with the same details was enrolled before: a replay, nothing written.</summary>
     Existing,
+
+    /// <summary>The external id is enrolled with other details (the fields that differ are the errors); nothing written.</summary>
+    Conflict,
+
+    /// <summary>The external id belonged to a person whose personal data was erased; nothing written.</summary>
+    Erased,
     Invalid,
 }

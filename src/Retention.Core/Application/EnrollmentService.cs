@@ -1,5 +1,6 @@
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
+using Retention.Core.Privacy;
 using Retention.Core.Storage;
 using Retention.Core.Unsubscribes;
 
@@ -16,6 +17,7 @@ public sealed class EnrollmentService(
     EnrollmentChanges changes,
     JourneyChanges journeyChanges,
     UnsubscribeService unsubscribes,
+    Pseudonyms pseudonyms,
     RetentionClock clock)
 {
     public async Task<EnrollResult> EnrollAsync(string employerId, EnrollmentDraft draft, CancellationToken cancellationToken)
@@ -26,10 +28,17 @@ public sealed class EnrollmentService(
             return new EnrollResult(EnrollmentOutcome.Invalid, null, validation.Errors);
         }
 
-        if (validation.Enrollment.ExternalId is { } externalId
-            && await enrollments.FindByExternalIdAsync(employerId, externalId, cancellationToken) is { } existing)
+        if (validation.Enrollment.ExternalId is { } externalId)
         {
-            return new EnrollResult(EnrollmentOutcome.Existing, existing, []);
+            if (await enrollments.FindByExternalIdAsync(employerId, externalId, cancellationToken) is { } existing)
+            {
+                return Replay(existing, validation.Enrollment);
+            }
+
+            if (await enrollments.FindByExternalIdAsync(employerId, ErasedExternalId.For(pseudonyms, employerId, externalId), cancellationToken) is { } erased)
+            {
+                return new EnrollResult(EnrollmentOutcome.Erased, erased, []);
+            }
         }
 
         // An address unsubscribed earlier (for another enrolment) is honoured from the first plan on.
@@ -40,7 +49,7 @@ public sealed class EnrollmentService(
         var (stored, created) = await enrollments.CreateAsync(validation.Enrollment, planned, cancellationToken);
         if (!created)
         {
-            return new EnrollResult(EnrollmentOutcome.Existing, stored, []);
+            return Replay(stored, validation.Enrollment);
         }
 
         await journeyChanges.ScheduleAsync(planned, cancellationToken);
@@ -119,6 +128,15 @@ public sealed class EnrollmentService(
     /// <summary>The people of the enrolment who unsubscribed, for showing with it.</summary>
     public async Task<IReadOnlyList<UnsubscribedPerson>> UnsubscribedAsync(Enrollment enrollment, CancellationToken cancellationToken) =>
         (await unsubscribes.ForAsync(enrollment, cancellationToken)).Select(u => new UnsubscribedPerson(u.Key, u.Value.At)).ToList();
+
+    /// <summary>
+    /// A second request with an enrolled external id: the same details are a replay (answered with the enrolment as it
+    /// is, whatever its status), other details a conflict naming the fields, never silently dropped.
+    /// </summary>
+    private static EnrollResult Replay(Enrollment stored, Enrollment requested) =>
+        EnrollmentDifferences.Between(stored, requested) is { Count: > 0 } differing
+            ? new EnrollResult(EnrollmentOutcome.Conflict, stored, differing.Select(f => new FieldError(f, "differs from the enrolment stored under this externalId")).ToList())
+            : new EnrollResult(EnrollmentOutcome.Existing, stored, []);
 
     private static bool SameDetails(Enrollment changed, Enrollment current) =>
         changed.Interests.SequenceEqual(current.Interests, StringComparer.Ordinal)

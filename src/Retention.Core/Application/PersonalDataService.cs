@@ -1,14 +1,18 @@
+using Retention.Core.Email;
 using Retention.Core.Enrollments;
+using Retention.Core.Privacy;
 using Retention.Core.Storage;
 
 namespace Retention.Core.Application;
 
 /// <summary>
 /// Erasure on request: personal fields of the enrolment (names, addresses, external id, family, interests,
-/// check-in comments, and the e-mail provider's error texts on nudges, which can quote an address) are removed
-/// everywhere; dates, municipality, statuses and numbers stay for the aggregates.
+/// check-in comments, the e-mail provider's error texts on nudges, which can quote an address, and the copies of sent
+/// messages the service keeps) are removed everywhere; dates, municipality, statuses and numbers stay for the aggregates.
 /// </summary>
-public sealed class PersonalDataService(IEventStore events, INudgeStore nudges, EnrollmentChanges changes, RetentionClock clock)
+public sealed class PersonalDataService(
+    IEventStore events, INudgeStore nudges, EnrollmentChanges changes, IEnumerable<ISentMailArchive> archives, Pseudonyms pseudonyms,
+    RetentionClock clock)
 {
     public const string ErasedName = "(erased)";
     public const string ErasedEmail = "erased@erased.invalid";
@@ -21,7 +25,8 @@ public sealed class PersonalDataService(IEventStore events, INudgeStore nudges, 
             ? EnrollmentDecision.Change(current)
             : EnrollmentDecision.Change(current with
             {
-                ExternalId = null,
+                // Kept only as a keyed hash, so that the erased person is recognised, not re-enrolled, by a later import.
+                ExternalId = current.ExternalId is { } externalId ? ErasedExternalId.For(pseudonyms, employerId, externalId) : null,
                 Newcomer = new Newcomer(ErasedName, ErasedEmail, current.Newcomer.Language, "Europe/Oslo"),
                 Ildsjel = new Ildsjel(ErasedName, ErasedEmail, current.Ildsjel.Language),
                 HrContact = null,
@@ -37,9 +42,34 @@ public sealed class PersonalDataService(IEventStore events, INudgeStore nudges, 
             return result.Status;
         }
 
-        await events.ErasePersonalDataAsync(employerId, enrollmentId, cancellationToken);
         await EraseErrorTextsAsync(employerId, enrollmentId, cancellationToken);
+        await EraseSentCopiesAsync(employerId, enrollmentId, cancellationToken);
+
+        // Last, because a store may finish here what the steps before left behind (SQLite checkpoints its log).
+        await events.ErasePersonalDataAsync(employerId, enrollmentId, cancellationToken);
         return CommandStatus.Done;
+    }
+
+    /// <summary>
+    /// The messages of this journey are known by the idempotency keys pinned on their nudges, which erasure keeps (ids
+    /// and a digest, no personal data), so a repeated call after a crash still finds them.
+    /// </summary>
+    private async Task EraseSentCopiesAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
+    {
+        var keys = (await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken))
+            .Select(n => n.IdempotencyKey)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var archive in archives)
+        {
+            await archive.EraseAsync(keys, cancellationToken);
+        }
     }
 
     /// <summary>A provider's error text (kept for operators on a failed or retried nudge) can quote the recipient's address.</summary>

@@ -66,7 +66,7 @@ public sealed class NudgeRenderer : INudgeRenderer
         var sections = nudges.Select(n =>
         {
             var template = _catalog.Resolve(n.Kind, n.Audience, lang).Template;
-            var model = TemplateModel.Build(enrollment, n, local, template.Language, dates, _workplaceZone, now, WelcomeLunchSlot.For(n, _workplaceZone));
+            var model = TemplateModel.Build(enrollment, n, local, template.Language, dates, _workplaceZone, now, WelcomeLunchSlot.For(n, now, _workplaceZone));
             return RenderedSection.Render(n, template, model);
         }).ToList();
 
@@ -87,7 +87,7 @@ public sealed class NudgeRenderer : INudgeRenderer
         var lunch = nudges.FirstOrDefault(n => n.Kind == WelcomeLunchKind && n.Audience == Audience.Ildsjel);
         if (lunch is not null)
         {
-            var ics = WelcomeLunchInvitation.Create(enrollment, lunch, WelcomeLunchSlot.For(lunch, _workplaceZone), strings, _host, now);
+            var ics = WelcomeLunchInvitation.Create(enrollment, lunch, WelcomeLunchSlot.For(lunch, now, _workplaceZone), strings, _host, now);
             var calendar = new MimePart("text", "calendar")
             {
                 Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(ics))),

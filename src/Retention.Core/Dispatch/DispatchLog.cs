@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Retention.Core.Dispatch;
 
@@ -35,4 +36,7 @@ internal static partial class DispatchLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Could not record the result for nudge {NudgeId} of employer {EmployerId} after {Rounds} conflicts; its lease will expire and it will be re-dispatched")]
     public static partial void SettleGaveUp(ILogger logger, string nudgeId, string employerId, int rounds);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Nudge {NudgeId} of employer {EmployerId} is outside its recipient's sending window; deferred to {OpensAt}")]
+    public static partial void Deferred(ILogger logger, string nudgeId, string employerId, Instant opensAt);
 }

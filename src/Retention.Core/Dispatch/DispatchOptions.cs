@@ -34,6 +34,12 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(1, 50)]
     public int MaxConflictRetries { get; set; } = 5;
 
+    /// <summary>
+    /// Hold a late nudge to its recipient's sending window at send time (<see cref="Journeys.SendingWindow"/>). On by
+    /// default; the benchmarks turn it off, since they schedule on the wall clock at whatever hour they run.
+    /// </summary>
+    public bool KeepSendingWindow { get; set; } = true;
+
     /// <summary>The back-off these options describe.</summary>
     public RetryBackoff Backoff => new(BackoffBase, BackoffFactor, BackoffCap);
 

@@ -29,12 +29,14 @@ public sealed class NudgeDispatcher
     private readonly DispatchSettlement settlement;
     private readonly EnrollmentChanges changes;
     private readonly UnsubscribeService unsubscribes;
+    private readonly SendingWindow window;
 
     public NudgeDispatcher(
         INudgeStore nudges,
         IEnrollmentStore enrollments,
         EnrollmentChanges changes,
         UnsubscribeService unsubscribes,
+        SendingWindow window,
         INudgeRenderer renderer,
         IEmailSender sender,
         TimeProvider timeProvider,
@@ -45,6 +47,7 @@ public sealed class NudgeDispatcher
         this.enrollments = enrollments;
         this.changes = changes;
         this.unsubscribes = unsubscribes;
+        this.window = window;
         this.renderer = renderer;
         this.sender = sender;
         this.timeProvider = timeProvider;
@@ -112,6 +115,19 @@ public sealed class NudgeDispatcher
         if (await DispatchEligibility.UnwantedBecauseAsync(nudges, unsubscribes, nudge, enrollment, journey, cancellationToken) is { } reason)
         {
             return await SkipAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
+        }
+
+        if (options.KeepSendingWindow && nudge.Status == NudgeStatus.Scheduled && window.DeferredUntil(nudge, enrollment, now) is { } opens)
+        {
+            // Late (or early) for the recipient's day: wait for the window to open rather than mail them at night.
+            var deferred = nudge with { NextAttemptAt = opens };
+            if (await nudges.TryUpdateAsync(deferred, cancellationToken) is null)
+            {
+                return null;
+            }
+
+            DispatchLog.Deferred(logger, nudgeId, employerId, opens);
+            return new DispatchOutcome(DispatchResult.RetryLater, opens, "outside the recipient's sending window");
         }
 
         if (nudge.Attempts >= options.MaxAttempts)

@@ -18,7 +18,7 @@ public static class EnrollmentCsv
         "arrivalDate", "startDate", "municipality", "partner", "childrenAges", "interests", "newcomerNudgesConsent",
     ];
 
-    private static readonly string[] Required = ["externalId", "newcomerName", "newcomerEmail", "ildsjelName", "ildsjelEmail", "arrivalDate", "startDate", "municipality"];
+    private static readonly string[] Required = ["externalId", "newcomerName", "newcomerEmail", "ildsjelName", "ildsjelEmail", "arrivalDate", "startDate", "municipality", "newcomerNudgesConsent"];
 
     /// <summary>Parses the rows, or returns header problems (field <c>header</c>) and no rows.</summary>
     public static (IReadOnlyList<CsvEnrollmentRow> Rows, IReadOnlyList<FieldError> HeaderErrors) Read(TextReader text)
@@ -72,7 +72,8 @@ public static class EnrollmentCsv
             Municipality = get("municipality"),
             Family = new FamilyDraft { Partner = Bool(get("partner"), "family.partner", errors) ?? false, ChildrenAges = Ages(get("childrenAges"), errors) },
             Interests = List(get("interests")),
-            Consent = new ConsentDraft { NewcomerNudges = Bool(get("newcomerNudgesConsent"), "consent.newcomerNudges", errors) ?? true },
+            // No consent unless given, as in the JSON API: an empty cell is left empty and the validator refuses it.
+            Consent = new ConsentDraft { NewcomerNudges = Bool(get("newcomerNudgesConsent"), "consent.newcomerNudges", errors) },
         };
         if (draft.ExternalId is null)
         {

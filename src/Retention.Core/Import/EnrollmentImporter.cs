@@ -49,6 +49,9 @@ public sealed class EnrollmentImporter(EnrollmentService enrollments)
             {
                 EnrollmentOutcome.Created => new ImportRow(row.Row, externalId, ImportRowStatus.Created, result.Enrollment!.Id, []),
                 EnrollmentOutcome.Existing => new ImportRow(row.Row, externalId, ImportRowStatus.Existing, result.Enrollment!.Id, []),
+                EnrollmentOutcome.Conflict => new ImportRow(row.Row, externalId, ImportRowStatus.Conflict, result.Enrollment!.Id, result.Errors),
+                EnrollmentOutcome.Erased => new ImportRow(row.Row, externalId, ImportRowStatus.Erased, null,
+                    [new FieldError("externalId", "belongs to a person whose personal data was erased; not enrolled again")]),
                 _ => new ImportRow(row.Row, externalId, ImportRowStatus.Invalid, null, result.Errors),
             });
         }

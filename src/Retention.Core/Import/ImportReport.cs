@@ -7,4 +7,6 @@ public sealed record ImportReport(IReadOnlyList<ImportRow> Rows)
     public int Existing => Rows.Count(r => r.Status == ImportRowStatus.Existing);
     public int Duplicate => Rows.Count(r => r.Status == ImportRowStatus.Duplicate);
     public int Invalid => Rows.Count(r => r.Status == ImportRowStatus.Invalid);
+    public int Conflict => Rows.Count(r => r.Status == ImportRowStatus.Conflict);
+    public int Erased => Rows.Count(r => r.Status == ImportRowStatus.Erased);
 }

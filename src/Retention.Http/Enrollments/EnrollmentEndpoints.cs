@@ -45,8 +45,15 @@ public static class EnrollmentEndpoints
         {
             EnrollmentOutcome.Created => TypedResults.Created(Location(employerId, result.Enrollment!.Id), EnrollmentResponse.From(result.Enrollment)),
 
-            // Same external id as before: an idempotent replay, not an error.
+            // Same external id and details as before: an idempotent replay, not an error.
             EnrollmentOutcome.Existing => TypedResults.Ok(EnrollmentResponse.From(result.Enrollment!)),
+            EnrollmentOutcome.Conflict => ApiProblems.Conflict(
+                $"externalId {draft!.ExternalId} is already enrolled as {result.Enrollment!.Id} with other details ({string.Join(", ", result.Errors.Select(e => e.Field))}); "
+                + "change that enrolment with PATCH, or use another externalId",
+                result.Enrollment.Id, result.Errors),
+            EnrollmentOutcome.Erased => ApiProblems.Conflict(
+                $"externalId {draft!.ExternalId} belonged to a person whose personal data was erased (enrolment {result.Enrollment!.Id}); they are not enrolled again under it",
+                result.Enrollment.Id, []),
             _ => ApiProblems.Validation(result.Errors),
         };
     }

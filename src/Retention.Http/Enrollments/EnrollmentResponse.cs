@@ -29,7 +29,8 @@ public sealed record EnrollmentResponse(
     public static EnrollmentResponse From(Enrollment e, IReadOnlyList<UnsubscribedPerson>? unsubscribed = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Id, e.ExternalId, e.Status, e.Newcomer, e.Ildsjel, e.HrContact, e.ArrivalDate, e.StartDate,
+        // An erased enrolment keeps only a keyed hash in place of its external id, and it is not for showing.
+        return new(e.Id, e.Erased ? null : e.ExternalId, e.Status, e.Newcomer, e.Ildsjel, e.HrContact, e.ArrivalDate, e.StartDate,
             e.Municipality, e.Family, e.Interests, e.Consent, e.CreatedAt, e.PlanRevision, e.Erased, unsubscribed);
     }
 }

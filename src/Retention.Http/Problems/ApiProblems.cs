@@ -33,6 +33,22 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict.", detail: detail, statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>A conflict with a stored enrolment: which one, and the fields (if any) that differ from it.</summary>
+    public static ProblemHttpResult Conflict(string detail, string enrollmentId, IReadOnlyList<FieldError> differing) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict.",
+            Detail = detail,
+            Extensions =
+            {
+                ["enrollmentId"] = enrollmentId,
+                ["errors"] = differing
+                    .GroupBy(e => e.Field, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray(), StringComparer.Ordinal),
+            },
+        });
+
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(title: "Request body too large.", detail: $"The body must be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 

@@ -13,6 +13,7 @@ public sealed partial class NudgeRendererTests
 {
     private static readonly Instant Now = Instant.FromUtc(2027, 3, 5, 8, 0);
     private static readonly NudgeRenderer Renderer = ContentFixtures.Renderer();
+    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
     private static MimeMessage Render(Enrollment enrollment, Instant now, string? language, params Nudge[] nudges) =>
         NudgeRendererGoldenTests.RoundTrip(Renderer.Render(enrollment, nudges, now, language));
@@ -47,7 +48,7 @@ public sealed partial class NudgeRendererTests
     }
 
     [Fact]
-    public void Welcome_lunch_carries_a_meeting_request_at_half_past_eleven_local_time()
+    public void Welcome_lunch_carries_a_meeting_request_at_half_past_eleven_local_time_on_the_next_working_day()
     {
         var message = Render(ContentFixtures.Enrollment(), Now, null, Lunch(new LocalDate(2027, 3, 5)));
 
@@ -56,8 +57,9 @@ public sealed partial class NudgeRendererTests
         var calendar = Ical.Net.Calendar.Load(Decode(part))!;
         Assert.Equal("REQUEST", calendar.Method);
         var lunch = calendar.Events.Single();
-        Assert.Equal(new DateTime(2027, 3, 5, 10, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc);  // 11:30 CET
-        Assert.Equal(new DateTime(2027, 3, 5, 11, 15, 0, DateTimeKind.Utc), lunch.DtEnd!.AsUtc);    // 12:15 CET
+        // Due and delivered on Friday 5 March: the lunch is proposed for Monday, never for a day already under way.
+        Assert.Equal(new DateTime(2027, 3, 8, 10, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc);  // 11:30 CET
+        Assert.Equal(new DateTime(2027, 3, 8, 11, 15, 0, DateTimeKind.Utc), lunch.DtEnd!.AsUtc);    // 12:15 CET
         Assert.Equal("mailto:karianne@example.no", lunch.Organizer!.Value!.ToString());
         Assert.Equal("mailto:audrey@example.com", lunch.Attendees.Single().Value!.ToString());
         Assert.Equal("nud-welcome-lunch-ildsjel-week-1@retention.example.no", lunch.Uid);
@@ -69,7 +71,29 @@ public sealed partial class NudgeRendererTests
         var message = Render(ContentFixtures.Enrollment(), Instant.FromUtc(2027, 8, 11, 7, 0), null, Lunch(new LocalDate(2027, 8, 11)));
 
         var lunch = Ical.Net.Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
-        Assert.Equal(new DateTime(2027, 8, 11, 9, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc); // 11:30 CEST
+        Assert.Equal(new DateTime(2027, 8, 12, 9, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc); // Thursday 11:30 CEST
+    }
+
+    [Theory]
+    [InlineData("2027-03-05T09:33:00Z", "2027-03-05T11:11:00Z", "2027-03-08")] // due Fri 10:33, mailed Fri 12:11 → Monday
+    [InlineData("2027-05-14T07:00:00Z", "2027-05-14T07:00:00Z", "2027-05-18")] // Friday before 17 May (a Monday holiday) → Tuesday
+    [InlineData("2027-03-03T07:00:00Z", "2027-03-05T07:00:00Z", "2027-03-08")] // delivered two days late → after the delivery
+    [InlineData("2027-03-10T07:00:00Z", "2027-03-01T07:00:00Z", "2027-03-11")] // previewed early → after the due day
+    public void The_proposed_lunch_is_on_a_later_working_day_than_delivery_and_inside_working_hours(string due, string delivered, string expected)
+    {
+        var dueAt = NodaTime.Text.InstantPattern.General.Parse(due).Value;
+        var at = NodaTime.Text.InstantPattern.General.Parse(delivered).Value;
+        var nudge = ContentFixtures.Nudge("welcome-lunch", Audience.Ildsjel, dueAt.InZone(Oslo).LocalDateTime);
+
+        var message = Render(ContentFixtures.Enrollment(), at, null, nudge);
+
+        var lunch = Ical.Net.Calendar.Load(Decode(message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
+        var start = Instant.FromDateTimeUtc(lunch.DtStart!.AsUtc).InZone(Oslo);
+        var end = Instant.FromDateTimeUtc(lunch.DtEnd!.AsUtc).InZone(Oslo);
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(expected).Value, start.Date);
+        Assert.True(start.Date > at.InZone(Oslo).Date && Retention.Core.Calendar.NorwegianCalendar.IsWorkingDay(start.Date));
+        Assert.True(start.TimeOfDay >= new LocalTime(8, 0) && end.TimeOfDay <= new LocalTime(16, 0), $"{start}–{end}");
+        Assert.Contains("11:30", message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

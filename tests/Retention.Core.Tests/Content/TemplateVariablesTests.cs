@@ -148,7 +148,7 @@ public sealed partial class TemplateVariablesTests
         Assert.NotEmpty(local.FamilyActivities);
         var nudge = ContentFixtures.Nudge("check-in", Audience.Newcomer, new LocalDateTime(2027, 3, 8, 10, 0), "month-1");
         var dates = new DateText(TemplateCatalog.Default.StringsFor("en"));
-        return TemplateModel.Build(ContentFixtures.Enrollment(), nudge, local, "en", dates, ContentFixtures.Oslo, now, WelcomeLunchSlot.For(nudge, ContentFixtures.Oslo));
+        return TemplateModel.Build(ContentFixtures.Enrollment(), nudge, local, "en", dates, ContentFixtures.Oslo, now, WelcomeLunchSlot.For(nudge, now, ContentFixtures.Oslo));
     }
 
     private static string Name(NudgeTemplate t) => $"{t.Language}/{t.Audience.ToString().ToLowerInvariant()}/{t.Kind}";

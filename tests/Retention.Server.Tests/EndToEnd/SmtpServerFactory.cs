@@ -35,23 +35,31 @@ public sealed class SmtpServerFactory(MaildevServer maildev) : WebApplicationFac
     }
 
     /// <summary>
-    /// Moves the fake clock to <paramref name="target"/>, then keeps giving the dispatcher one poll interval at a time
-    /// until the journey has nothing due left to send (bounded by a real-time <paramref name="timeout"/>).
+    /// Lets time pass up to <paramref name="target"/> as it would: the clock stops at each nudge's due time on the way
+    /// (so each is dispatched when it is due, inside its recipient's window, not all at once at the target), and the
+    /// dispatcher gets one poll interval at a time until nothing due is left (bounded by a real-time <paramref name="timeout"/>).
     /// </summary>
     public async Task SettleAsync(HttpClient api, string employer, string enrollmentId, DateTimeOffset target, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(api);
-        MoveClockTo(target);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            Clock.Advance(PollInterval);
             var journey = await JourneyNudge.GetAsync(api, employer, enrollmentId);
-            if (!journey.Any(n => n.IsPendingAt(Clock.GetUtcNow())))
+            var now = Clock.GetUtcNow();
+            if (!journey.Any(n => n.IsPendingAt(now)))
             {
-                return;
+                var next = journey.Where(n => n.Status == "scheduled" && n.EffectiveDueAt > now && n.EffectiveDueAt <= target)
+                    .Select(n => (DateTimeOffset?)n.EffectiveDueAt).Min();
+                if (next is null && now >= target)
+                {
+                    return;
+                }
+
+                MoveClockTo(next ?? target);
             }
 
+            Clock.Advance(PollInterval);
             Assert.True(watch.Elapsed < timeout, $"nudges still due at {Clock.GetUtcNow():O} after {timeout}: " +
                 string.Join(", ", journey.Where(n => n.IsPendingAt(Clock.GetUtcNow())).Select(n => $"{n.Kind}:{n.Status}")));
             await Task.Delay(50);

@@ -13,6 +13,7 @@ using Retention.Core.Journeys;
 using Retention.Core.Links;
 using Retention.Core.Maintenance;
 using Retention.Core.Privacy;
+using Retention.Core.Regions;
 using Retention.Core.Storage;
 using Retention.Core.Unsubscribes;
 
@@ -35,9 +36,14 @@ public static class RetentionCoreExtensions
         services.AddSingleton<IActionTokenSigner>(p => new ActionTokenSigner(Value<ActionLinkOptions>(p)));
         services.AddSingleton(p => new Pseudonyms(Value<PrivacyOptions>(p)));
         services.AddSingleton(p => new SendingWindow(Value<PlanningOptions>(p)));
+        services.AddSingleton(p => new LocalContentCheck(p.GetRequiredService<IRegionalContentSource>(), Value<RenderingOptions>(p)));
         services.AddSingleton(_ => TemplateCatalog.Default);
-        services.AddSingleton<IRegionalContentSource>(p =>
-            new InMemoryRegionalContentSource(SampleRegions.Haugalandet(p.GetRequiredService<RetentionClock>().Now)));
+        // Rendering binds what the regions published (the store), never invented content: the demo and the tests
+        // publish the sample region through the same path.
+        services.AddSingleton<RegionalContentSnapshot>();
+        services.AddSingleton<IRegionalContentSource>(p => p.GetRequiredService<RegionalContentSnapshot>());
+        services.AddSingleton<RegionService>();
+        services.AddSingleton<EmployerSettingsService>();
         services.AddSingleton<INudgeRenderer>(p => new NudgeRenderer(
             p.GetRequiredService<TemplateCatalog>(),
             p.GetRequiredService<IRegionalContentSource>(),
@@ -49,6 +55,7 @@ public static class RetentionCoreExtensions
             p.GetRequiredService<EnrollmentChanges>(),
             p.GetRequiredService<UnsubscribeService>(),
             p.GetRequiredService<SendingWindow>(),
+            p.GetRequiredService<LocalContentCheck>(),
             p.GetRequiredService<INudgeRenderer>(),
             p.GetRequiredService<IEmailSender>(),
             p.GetRequiredService<TimeProvider>(),

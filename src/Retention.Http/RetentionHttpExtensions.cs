@@ -12,6 +12,7 @@ using Retention.Http.Journeys;
 using Retention.Http.Json;
 using Retention.Http.Links;
 using Retention.Http.Operations;
+using Retention.Http.Regions;
 
 namespace Retention.Http;
 
@@ -38,7 +39,9 @@ public static class RetentionHttpExtensions
             .AddEndpointFilter(ApiKeyAuthorization.FilterAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints().MapDashboardEndpoints();
+        employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints().MapDashboardEndpoints()
+            .MapEmployerSettingsEndpoints();
+        app.MapRegionEndpoints();
 
         app.MapLinkEndpoints();
         app.MapDashboardPage();

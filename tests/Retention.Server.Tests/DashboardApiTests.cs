@@ -90,7 +90,7 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         var sender = new RecordingEmailSender().Then(EmailSendResult.Permanent("550 5.1.1 mailbox unavailable"), EmailSendResult.Transient("421 try later"));
         var dispatcher = new NudgeDispatcher(
             nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<EnrollmentChanges>(),
-            services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<SendingWindow>(), services.GetRequiredService<INudgeRenderer>(), sender,
+            services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<SendingWindow>(), services.GetRequiredService<LocalContentCheck>(), services.GetRequiredService<INudgeRenderer>(), sender,
             services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, NullLogger<NudgeDispatcher>.Instance);
         foreach (var id in ids.Take(2))
         {

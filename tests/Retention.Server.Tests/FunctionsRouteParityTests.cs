@@ -8,7 +8,8 @@ namespace Retention.Server.Tests;
 /// <summary>
 /// The Functions app cannot be compiled here, so its HTTP triggers are read as source and held against the server's
 /// real endpoint table: the same routes and methods, and every employer-scoped API route behind the API-key gate
-/// (<c>EmployerRoute</c>) — the only thing that keeps tenants apart on the Functions host.
+/// (<c>EmployerRoute</c>), every region route behind the region-key gate (<c>RegionRoute</c>) — the only things that keep
+/// tenants and regions apart on the Functions host.
 /// </summary>
 public sealed partial class FunctionsRouteParityTests(RetentionApiFactory factory) : IClassFixture<RetentionApiFactory>
 {
@@ -31,7 +32,7 @@ public sealed partial class FunctionsRouteParityTests(RetentionApiFactory factor
     }
 
     [Fact]
-    public void Every_employer_scoped_api_trigger_goes_through_the_api_key_gate_and_every_other_through_the_public_one()
+    public void Every_employer_and_region_scoped_api_trigger_goes_through_its_key_gate_and_every_other_through_the_public_one()
     {
         var triggers = FunctionTriggers();
         Assert.NotEmpty(triggers);
@@ -39,7 +40,9 @@ public sealed partial class FunctionsRouteParityTests(RetentionApiFactory factor
         {
             var expected = trigger.Route.Contains("{employerId}", StringComparison.Ordinal) && !PageRoutes.Contains(trigger.Key, StringComparer.Ordinal)
                 ? "EmployerRoute"
-                : "PublicRoute";
+                : trigger.Route.Contains("{regionId}", StringComparison.Ordinal) && !PageRoutes.Contains(trigger.Key, StringComparer.Ordinal)
+                    ? "RegionRoute"
+                    : "PublicRoute";
             Assert.True(expected == trigger.Gate, $"{trigger.Name} ({trigger.Key}) answers through {trigger.Gate}, expected {expected}");
         }
     }

@@ -40,6 +40,9 @@ public class RetentionApiFactory : WebApplicationFactory<Program>
 
     public string GlobexKey { get; private set; } = "";
 
+    /// <summary>Whether <see cref="InitializeKeysAsync"/> publishes the sample region (tests may use invented content; a real server never has it).</summary>
+    protected virtual bool PublishesSampleRegion => true;
+
     public async Task InitializeKeysAsync()
     {
         if (AcmeKey.Length > 0)
@@ -50,6 +53,17 @@ public class RetentionApiFactory : WebApplicationFactory<Program>
         var keys = Services.GetRequiredService<ApiKeyService>();
         AcmeKey = await keys.CreateAsync(Acme, CancellationToken.None);
         GlobexKey = await keys.CreateAsync(Globex, CancellationToken.None);
+        if (PublishesSampleRegion)
+        {
+            var published = await Services.GetRequiredService<Retention.Core.Regions.RegionService>().PutAsync(
+                Retention.Core.Content.SampleRegions.HaugalandetId,
+                Retention.Core.Content.SampleRegions.HaugalandetDocument(NodaTime.Instant.FromDateTimeOffset(Clock.GetUtcNow())),
+                CancellationToken.None);
+            if (published.Value is null)
+            {
+                throw new InvalidOperationException("The sample region was refused: " + string.Join("; ", published.Errors.Select(e => e.Field + " " + e.Reason)) + published.Reason);
+            }
+        }
     }
 
     public HttpClient ClientFor(string key)

@@ -32,7 +32,8 @@ public sealed class CoreServices
         INudgeScheduler? scheduler = null,
         DispatchOptions? dispatch = null,
         ILogger<NudgeDispatcher>? logger = null,
-        TimeSpan? maxWait = null)
+        TimeSpan? maxWait = null,
+        IRegionalContentSource? regional = null)
     {
         Clock = new RetentionClock(clock);
         Signer = new ActionTokenSigner(new ActionLinkOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
@@ -43,7 +44,8 @@ public sealed class CoreServices
         Enrollment = new EnrollmentService(new EnrollmentValidator(), Planner, enrollments, Changes, Journeys, Unsubscribes, TestDispatchers.Pseudonyms, Clock);
         Links = new LinkActionService(Signer, enrollments, nudges, events, new CheckInService(enrollments, events, Clock), Changes, Journeys, Unsubscribes, Clock);
         Dispatcher = new NudgeDispatcher(
-            nudges, enrollments, Changes, Unsubscribes, new SendingWindow(new PlanningOptions()), renderer ?? new ListingNudgeRenderer(), sender ?? new RecordingEmailSender(), clock,
+            nudges, enrollments, Changes, Unsubscribes, new SendingWindow(new PlanningOptions()),
+            new LocalContentCheck(regional ?? new InMemoryRegionalContentSource(SampleRegions.Haugalandet(Instant.FromDateTimeOffset(clock.GetUtcNow()))), new RenderingOptions()), renderer ?? new ListingNudgeRenderer(), sender ?? new RecordingEmailSender(), clock,
             dispatch ?? new DispatchOptions(), logger ?? NullLogger<NudgeDispatcher>.Instance);
     }
 

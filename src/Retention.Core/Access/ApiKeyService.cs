@@ -6,7 +6,7 @@ using Retention.Core.Storage;
 namespace Retention.Core.Access;
 
 /// <summary>
-/// Per-employer API keys of the form <c>rtn_{keyId}_{secret}</c>. Only the SHA-256 of the secret is stored
+/// API keys of the form <c>rtn_{keyId}_{secret}</c>, each for one employer or one region (<see cref="KeyOwner"/>). Only the SHA-256 of the secret is stored
 /// (the secret is 256 random bits, so a fast hash is enough); the key id makes the lookup a point read.
 /// </summary>
 public sealed class ApiKeyService(IApiKeyStore keys, RetentionClock clock)
@@ -21,14 +21,22 @@ public sealed class ApiKeyService(IApiKeyStore keys, RetentionClock clock)
             throw new ArgumentException(EmployerIds.Rule, nameof(employerId));
         }
 
-        var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        await keys.AddAsync(new ApiKey(employerId, keyId, Hash(secret), clock.Now), cancellationToken);
-        return Prefix + keyId + "_" + secret;
+        return await CreateForAsync(KeyOwner.Employer(employerId), cancellationToken);
     }
 
-    /// <summary>The employer the key belongs to, or null for a missing, malformed, unknown or revoked key.</summary>
-    public async Task<string?> AuthenticateAsync(string? presented, CancellationToken cancellationToken)
+    /// <summary>Creates a key for a region's curators and returns it in clear text, the only time it is ever seen.</summary>
+    public async Task<string> CreateForRegionAsync(string regionId, CancellationToken cancellationToken)
+    {
+        if (!RegionIds.IsValid(regionId))
+        {
+            throw new ArgumentException(RegionIds.Rule, nameof(regionId));
+        }
+
+        return await CreateForAsync(KeyOwner.Region(regionId), cancellationToken);
+    }
+
+    /// <summary>Whom the key speaks for, or null for a missing, malformed, unknown or revoked key.</summary>
+    public async Task<KeyOwner?> AuthenticateAsync(string? presented, CancellationToken cancellationToken)
     {
         if (presented is null || !presented.StartsWith(Prefix, StringComparison.Ordinal) || presented.Length > 200)
         {
@@ -49,7 +57,15 @@ public sealed class ApiKeyService(IApiKeyStore keys, RetentionClock clock)
 
         var expected = Encoding.ASCII.GetBytes(stored.Hash);
         var actual = Encoding.ASCII.GetBytes(Hash(parts[1]));
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? stored.EmployerId : null;
+        return CryptographicOperations.FixedTimeEquals(expected, actual) ? KeyOwner.FromStored(stored.EmployerId) : null;
+    }
+
+    private async Task<string> CreateForAsync(KeyOwner owner, CancellationToken cancellationToken)
+    {
+        var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await keys.AddAsync(new ApiKey(owner.Stored, keyId, Hash(secret), clock.Now), cancellationToken);
+        return Prefix + keyId + "_" + secret;
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

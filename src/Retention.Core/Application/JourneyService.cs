@@ -6,7 +6,8 @@ using Retention.Core.Storage;
 namespace Retention.Core.Application;
 
 /// <summary>Reads a journey, and renders its future messages without sending them (preview).</summary>
-public sealed class JourneyService(IEnrollmentStore enrollments, INudgeStore nudges, INudgeRenderer renderer, RetentionClock clock)
+public sealed class JourneyService(
+    IEnrollmentStore enrollments, INudgeStore nudges, INudgeRenderer renderer, Content.IRegionalContentSource regional, RetentionClock clock)
 {
     /// <summary>The enrolment and its nudges ordered by due time, or null when the enrolment is not this employer's.</summary>
     public async Task<(Enrollment Enrollment, IReadOnlyList<Nudge> Nudges)?> GetAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed class JourneyService(IEnrollmentStore enrollments, INudgeStore nud
         }
 
         var journey = await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken);
+        await regional.EnsureFreshAsync(cancellationToken);
         var previews = new List<MessagePreview>();
         foreach (var group in journey.Where(n => n.Status == NudgeStatus.Scheduled).GroupBy(n => (n.MessageKey, n.Audience)))
         {

@@ -13,4 +13,10 @@ public interface IRegionalContentSource
     /// ordered by start, family activities and services. An unknown municipality gives empty lists, not an error.
     /// </summary>
     LocalContent Find(string municipality, Interval window);
+
+    /// <summary>
+    /// Brings the snapshot up to date when it may be stale; cheap when it is fresh (no store read). Called before a
+    /// send, never per render. A source held wholly in memory has nothing to do.
+    /// </summary>
+    ValueTask EnsureFreshAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Retention.Core.Enrollments;
 
 namespace Retention.Core.Content;
 
 /// <summary>
 /// Reads a region from JSON (format: <c>Content/README.md</c>; sample: <c>Content/Regions/haugalandet.json</c>).
 /// Local times are read in the region's zone; a date without a time is an all-day event. Unknown properties and
-/// bad values are rejected with the item's position, so a curator sees what to fix.
+/// bad values are rejected with the item's path (<c>events[3].start</c>), every bad item at once, so a curator sees
+/// everything to fix in one answer.
 /// </summary>
 public static class RegionalContentJson
 {
@@ -21,19 +23,11 @@ public static class RegionalContentJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
+    /// <summary>The content, or throws <see cref="FormatException"/> naming every problem (for files the host loads).</summary>
     public static RegionalContent Parse(string json)
     {
-        RegionDocument document;
-        try
-        {
-            document = JsonSerializer.Deserialize<RegionDocument>(json, Json) ?? throw new FormatException("The regional content JSON is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"Regional content JSON is not valid at {ex.Path}: {ex.Message}", ex);
-        }
-
-        return Map(document);
+        var (content, errors) = Validate(json);
+        return content ?? throw new FormatException("Regional content is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")));
     }
 
     public static RegionalContent Load(Stream stream)
@@ -42,51 +36,113 @@ public static class RegionalContentJson
         return Parse(reader.ReadToEnd());
     }
 
-    private static RegionalContent Map(RegionDocument d)
+    /// <summary>The content when the document is valid; otherwise null and each problem with its path.</summary>
+    public static (RegionalContent? Content, IReadOnlyList<FieldError> Errors) Validate(string json)
     {
-        Require(d.Region, "region");
-        Require(d.Name, "name");
+        ArgumentNullException.ThrowIfNull(json);
+        RegionDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RegionDocument>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            return (null, [new FieldError(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "document" : ex.Path.TrimStart('$', '.'), FirstSentence(ex.Message))]);
+        }
+
+        if (document is null)
+        {
+            return (null, [new FieldError("document", "is empty")]);
+        }
+
+        var errors = new List<FieldError>();
+        var content = Map(document, errors);
+        return errors.Count == 0 ? (content, []) : (null, errors);
+    }
+
+    private static RegionalContent Map(RegionDocument d, List<FieldError> errors)
+    {
+        T? Item<T>(Func<T> read)
+            where T : class
+        {
+            try
+            {
+                return read();
+            }
+            catch (ContentFieldException ex)
+            {
+                errors.Add(new FieldError(ex.Field, ex.Reason));
+                return null;
+            }
+        }
+
+        Item(() => Require(d.Region, "region"));
+        Item(() => Require(d.Name, "name"));
         var zoneId = d.TimeZone ?? "Europe/Oslo";
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new FormatException($"Unknown time zone '{zoneId}'.");
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        if (zone is null)
+        {
+            errors.Add(new FieldError("timeZone", $"'{zoneId}' is not an IANA time zone"));
+            zone = DateTimeZone.Utc;
+        }
+
         var municipalities = d.Municipalities ?? [];
+        foreach (var (m, i) in municipalities.Select((m, i) => (m, i)))
+        {
+            if (string.IsNullOrWhiteSpace(m))
+            {
+                errors.Add(new FieldError($"municipalities[{i}]", "is empty"));
+            }
+            else if (municipalities.Take(i).Contains(m, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new FieldError($"municipalities[{i}]", $"'{m}' is listed twice"));
+            }
+        }
 
         string Municipality(string? m, string where)
         {
             Require(m, where + ".municipality");
             return municipalities.Contains(m!, StringComparer.OrdinalIgnoreCase)
                 ? m!
-                : throw new FormatException($"{where}: municipality '{m}' is not listed in 'municipalities'.");
+                : throw new ContentFieldException(where + ".municipality", $"'{m}' is not listed in 'municipalities'");
         }
 
-        var events = (d.Events ?? []).Select((e, i) =>
+        var events = (d.Events ?? []).Select((e, i) => Item(() =>
         {
             var where = $"events[{i}]";
             Require(e.Title, where + ".title");
             var (start, end, allDay) = RegionalTimes.Read(e.Start, e.End, zone, where);
             return new LocalEvent(Municipality(e.Municipality, where), e.Title!, start, end, allDay, e.Place, Url(e.Url, where), e.Description);
-        }).ToList();
+        })).OfType<LocalEvent>().ToList();
 
-        var activities = (d.FamilyActivities ?? []).Select((a, i) =>
+        var activities = (d.FamilyActivities ?? []).Select((a, i) => Item(() =>
         {
             var where = $"familyActivities[{i}]";
             Require(a.Title, where + ".title");
             var (description, translations) = Text(a.Description, where + ".description");
-            return new FamilyActivity(Municipality(a.Municipality, where), a.Title!, description, a.Place, Url(a.Url, where), a.MinAge ?? 0, a.MaxAge ?? 99, translations);
-        }).ToList();
+            var (min, max) = (a.MinAge ?? 0, a.MaxAge ?? 99);
+            if (min < 0 || max > 99 || min > max)
+            {
+                throw new ContentFieldException(where + ".minAge", "ages run from 0 to 99, minAge not above maxAge");
+            }
 
-        var services = (d.Services ?? []).Select((s, i) =>
+            return new FamilyActivity(Municipality(a.Municipality, where), a.Title!, description, a.Place, Url(a.Url, where), min, max, translations);
+        })).OfType<FamilyActivity>().ToList();
+
+        var services = (d.Services ?? []).Select((s, i) => Item(() =>
         {
             var where = $"services[{i}]";
             Require(s.Name, where + ".name");
             Require(s.Url, where + ".url");
             var (description, translations) = Text(s.Description, where + ".description");
-            return new MunicipalService(Municipality(s.Municipality, where), s.Kind ?? throw new FormatException(where + ".kind is required."), s.Name!, description, Url(s.Url, where)!, translations);
-        }).ToList();
+            var kind = s.Kind ?? throw new ContentFieldException(where + ".kind", "is required");
+            return new MunicipalService(Municipality(s.Municipality, where), kind, s.Name!, description, Url(s.Url, where)!, translations);
+        })).OfType<MunicipalService>().ToList();
 
         return new RegionalContent
         {
-            Region = d.Region!,
-            Name = d.Name!,
+            Region = d.Region ?? "",
+            Name = d.Name ?? "",
             TimeZone = zoneId,
             Municipalities = municipalities,
             Events = events,
@@ -104,7 +160,7 @@ public static class RegionalContentJson
 
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? url
-            : throw new FormatException($"{where}.url: '{url}' is not an absolute http(s) URL.");
+            : throw new ContentFieldException(where + ".url", $"'{url}' is not an absolute http(s) URL");
     }
 
     // "text", or { "en": "text", "nb": "tekst" } with English (else the first) as the default.
@@ -116,23 +172,24 @@ public static class RegionalContentJson
                 return (value.Value.GetString()!, null);
             case JsonValueKind.Object:
                 var texts = value.Value.EnumerateObject()
-                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"{where}.{p.Name} must be text."), StringComparer.Ordinal);
+                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new ContentFieldException($"{where}.{p.Name}", "must be text"), StringComparer.Ordinal);
                 if (texts.Count == 0 || texts.Values.Any(string.IsNullOrWhiteSpace))
                 {
-                    throw new FormatException($"{where} needs at least one non-empty language.");
+                    throw new ContentFieldException(where, "needs at least one non-empty language");
                 }
 
                 return (texts.GetValueOrDefault("en") ?? texts.Values.First(), texts);
             default:
-                throw new FormatException($"{where} is required (text, or an object of texts by language).");
+                throw new ContentFieldException(where, "is required (text, or an object of texts by language)");
         }
     }
 
-    private static void Require(string? value, string where)
+    private static string Require(string? value, string where) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ContentFieldException(where, "is required") : value;
+
+    private static string FirstSentence(string message)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new FormatException($"{where} is required.");
-        }
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.TrimEnd('.');
     }
 }

@@ -12,7 +12,7 @@ internal static class RegionalTimes
     {
         if (string.IsNullOrWhiteSpace(start))
         {
-            throw new FormatException($"{where}.start is required.");
+            throw new ContentFieldException(where + ".start", "is required");
         }
 
         var startDate = LocalDatePattern.Iso.Parse(start!);
@@ -21,7 +21,7 @@ internal static class RegionalTimes
             var endDate = end is null ? startDate.Value : Parse(LocalDatePattern.Iso, end, where + ".end");
             if (endDate < startDate.Value)
             {
-                throw new FormatException($"{where}: ends before it starts.");
+                throw new ContentFieldException(where + ".end", "is before the start");
             }
 
             // The JSON names the last day; the interval ends at the start of the day after.
@@ -32,7 +32,7 @@ internal static class RegionalTimes
         var endTime = end is null ? startTime.PlusHours(2) : ParseDateTime(end, where + ".end");
         if (endTime <= startTime)
         {
-            throw new FormatException($"{where}: ends before it starts.");
+            throw new ContentFieldException(where + ".end", "is before the start");
         }
 
         return (zone.AtLeniently(startTime).ToInstant(), zone.AtLeniently(endTime).ToInstant(), false);
@@ -48,6 +48,6 @@ internal static class RegionalTimes
     private static T Parse<T>(IPattern<T> pattern, string text, string where)
     {
         var result = pattern.Parse(text);
-        return result.Success ? result.Value : throw new FormatException($"{where}: '{text}' is not an ISO date/time ({result.Exception.Message}).");
+        return result.Success ? result.Value : throw new ContentFieldException(where, $"'{text}' is not an ISO date (2027-03-06) or local date-time (2027-03-06T19:00)");
     }
 }

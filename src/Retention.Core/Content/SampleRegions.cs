@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using NodaTime;
 
 namespace Retention.Core.Content;
@@ -23,6 +25,57 @@ public static class SampleRegions
     /// <summary>The region around <paramref name="now"/>: a year back and a year ahead.</summary>
     public static RegionalContent Haugalandet(Instant now) =>
         Haugalandet(new Interval(now - Duration.FromDays(366), now + Duration.FromDays(366)));
+
+    /// <summary>
+    /// The region as a curator's document (the format <c>PUT /api/v1/regions/{id}</c> takes), the .ics feed's events
+    /// written in as dated items around <paramref name="now"/>: what the demo publishes through the API's own path.
+    /// </summary>
+    public static JsonObject HaugalandetDocument(Instant now)
+    {
+        var document = JsonNode.Parse(Read("haugalandet.json"))!.AsObject();
+        var region = RegionalContentJson.Parse(Read("haugalandet.json"));
+        var zone = DateTimeZoneProviders.Tzdb[region.TimeZone];
+        var events = document["events"]?.AsArray() ?? [];
+        var horizon = new Interval(now - Duration.FromDays(366), now + Duration.FromDays(366));
+        foreach (var e in RegionalCalendarImport.Parse(Read("haugalandet-events.ics"), "Haugesund", zone, horizon))
+        {
+            var item = new JsonObject { ["municipality"] = e.Municipality, ["title"] = e.Title };
+            if (e.AllDay)
+            {
+                item["start"] = Day(e.Start.InZone(zone).Date);
+                item["end"] = Day(e.End.InZone(zone).Date.PlusDays(-1));
+            }
+            else
+            {
+                item["start"] = Minute(e.Start.InZone(zone).LocalDateTime);
+                item["end"] = Minute(e.End.InZone(zone).LocalDateTime);
+            }
+
+            if (e.Place is { } place)
+            {
+                item["place"] = place;
+            }
+
+            if (e.Url is { } url)
+            {
+                item["url"] = url;
+            }
+
+            if (e.Description is { } description)
+            {
+                item["description"] = description;
+            }
+
+            events.Add(item);
+        }
+
+        document["events"] = events;
+        return document;
+    }
+
+    private static string Day(LocalDate date) => date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
+
+    private static string Minute(LocalDateTime time) => time.ToString("uuuu'-'MM'-'dd'T'HH':'mm", CultureInfo.InvariantCulture);
 
     internal static string Read(string name)
     {

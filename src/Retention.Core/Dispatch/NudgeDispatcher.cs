@@ -30,6 +30,7 @@ public sealed class NudgeDispatcher
     private readonly EnrollmentChanges changes;
     private readonly UnsubscribeService unsubscribes;
     private readonly SendingWindow window;
+    private readonly LocalContentCheck localContent;
 
     public NudgeDispatcher(
         INudgeStore nudges,
@@ -37,6 +38,7 @@ public sealed class NudgeDispatcher
         EnrollmentChanges changes,
         UnsubscribeService unsubscribes,
         SendingWindow window,
+        LocalContentCheck localContent,
         INudgeRenderer renderer,
         IEmailSender sender,
         TimeProvider timeProvider,
@@ -48,6 +50,7 @@ public sealed class NudgeDispatcher
         this.changes = changes;
         this.unsubscribes = unsubscribes;
         this.window = window;
+        this.localContent = localContent;
         this.renderer = renderer;
         this.sender = sender;
         this.timeProvider = timeProvider;
@@ -115,6 +118,11 @@ public sealed class NudgeDispatcher
         if (await DispatchEligibility.UnwantedBecauseAsync(nudges, unsubscribes, nudge, enrollment, journey, cancellationToken) is { } reason)
         {
             return await SkipAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
+        }
+
+        if (nudge.Status == NudgeStatus.Scheduled && await localContent.MissingAsync(nudge, enrollment, now, cancellationToken) is { } missing)
+        {
+            return await SkipAsync(nudge, missing, DispatchResult.Skipped, cancellationToken);
         }
 
         if (options.KeepSendingWindow && nudge.Status == NudgeStatus.Scheduled && window.DeferredUntil(nudge, enrollment, now) is { } opens)

@@ -7,7 +7,8 @@ namespace Retention.Http.Auth;
 
 /// <summary>
 /// <c>X-Api-Key</c> authorisation for everything under <c>/api/v1/employers/{employerId}</c>: no or a bad key → 401;
-/// a good key of another employer → 404, so that one employer cannot even learn what another has.
+/// a good key of another employer, or a region's key, → 404, so that one employer cannot even learn what another has
+/// and a region never reads an employer's people.
 /// </summary>
 public static class ApiKeyAuthorization
 {
@@ -24,7 +25,7 @@ public static class ApiKeyAuthorization
             return ApiProblems.Unauthorized();
         }
 
-        return string.Equals(owner, employerId, StringComparison.Ordinal) ? null : ApiProblems.NotFound("employer");
+        return owner.IsEmployer(employerId) ? null : ApiProblems.NotFound("employer");
     }
 
     /// <summary>The endpoint filter form, for a route group whose template has <c>{employerId}</c>.</summary>

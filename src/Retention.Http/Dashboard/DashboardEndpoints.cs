@@ -94,7 +94,7 @@ public static class DashboardEndpoints
         var form = tooLarge ? [] : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
         var key = form.TryGetValue("apiKey", out var value) ? value.ToString() : null;
         var owner = await context.RequestServices.GetRequiredService<ApiKeyService>().AuthenticateAsync(key, cancellationToken);
-        if (!string.Equals(owner, employerId, StringComparison.Ordinal))
+        if (owner?.IsEmployer(employerId) != true)
         {
             return Html(DashboardSignInPage.Render(employerId, failed: true), StatusCodes.Status401Unauthorized);
         }

@@ -14,7 +14,14 @@ public static class JsonBody
     /// <summary>Large enough for any enrolment; small enough that a body cannot hurt the server.</summary>
     public const long MaxBytes = 64 * 1024;
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>A region's whole content document (hundreds of events and services) in one body.</summary>
+    public const long MaxRegionBytes = 2 * 1024 * 1024;
+
+    public static Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync<T>(request, MaxBytes, cancellationToken);
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -23,10 +30,10 @@ public static class JsonBody
             return (null, ApiProblems.UnsupportedMediaType("application/json"));
         }
 
-        var (body, tooLarge) = await BodyReader.ReadAsync(request, MaxBytes, cancellationToken);
+        var (body, tooLarge) = await BodyReader.ReadAsync(request, maxBytes, cancellationToken);
         if (tooLarge)
         {
-            return (null, ApiProblems.TooLarge(MaxBytes));
+            return (null, ApiProblems.TooLarge(maxBytes));
         }
 
         return Deserialize<T>(body);

@@ -3,8 +3,9 @@ using Retention.Core.Access;
 namespace Retention.Server.Cli;
 
 /// <summary>
-/// <c>keys create --employer acme</c>: creates an API key for the employer and prints it once. Runs against the
-/// configured store (the same data directory as the server) and exits.
+/// <c>keys create --employer acme</c> or <c>keys create --region haugalandet</c>: creates an API key for the employer
+/// (or for the region's curators) and prints it once. Runs against the configured store (the same data directory as
+/// the server) and exits.
 /// </summary>
 public static class KeysCommand
 {
@@ -17,21 +18,35 @@ public static class KeysCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var employer = Option(args, "--employer");
-        if (args.Length < 2 || args[1] != "create" || employer is null)
+        var region = Option(args, "--region");
+        if (args.Length < 2 || args[1] != "create" || (employer is null) == (region is null))
         {
-            await error.WriteLineAsync("usage: keys create --employer <employer-id>");
+            await error.WriteLineAsync("usage: keys create --employer <employer-id> | keys create --region <region-id>");
             return 2;
         }
 
-        if (!EmployerIds.IsValid(employer))
+        var keys = services.GetRequiredService<ApiKeyService>();
+        if (employer is not null)
         {
-            await error.WriteLineAsync($"keys: \"{employer}\" is not a valid employer id: {EmployerIds.Rule}");
+            if (!EmployerIds.IsValid(employer))
+            {
+                await error.WriteLineAsync($"keys: \"{employer}\" is not a valid employer id: {EmployerIds.Rule}");
+                return 2;
+            }
+
+            await output.WriteLineAsync($"API key for employer {employer} (shown once; store it safely):");
+            await output.WriteLineAsync(await keys.CreateAsync(employer, CancellationToken.None));
+            return 0;
+        }
+
+        if (!RegionIds.IsValid(region))
+        {
+            await error.WriteLineAsync($"keys: \"{region}\" is not a valid region id: {RegionIds.Rule}");
             return 2;
         }
 
-        var key = await services.GetRequiredService<ApiKeyService>().CreateAsync(employer, CancellationToken.None);
-        await output.WriteLineAsync($"API key for employer {employer} (shown once; store it safely):");
-        await output.WriteLineAsync(key);
+        await output.WriteLineAsync($"API key for region {region} (shown once; store it safely; it writes only this region's content):");
+        await output.WriteLineAsync(await keys.CreateForRegionAsync(region!, CancellationToken.None));
         return 0;
     }
 

@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Options;
 using Retention.Core.Access;
 using Retention.Core.Application;
+using Retention.Core.Content;
+using Retention.Core.Regions;
 
 namespace Retention.Server.Demo;
 
-/// <summary>On start in demo mode: creates the demo employer's key (printed) and enrols the demo newcomers.</summary>
+/// <summary>On start in demo mode: publishes the sample region, creates the demo employer's key (printed) and enrols the demo newcomers.</summary>
 public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
     ApiKeyService keys,
     EnrollmentService enrollments,
+    RegionService regions,
     RetentionClock clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -16,6 +19,9 @@ public sealed class DemoSeeder(
     {
         var employer = options.Value.EmployerId;
         var key = await keys.CreateAsync(employer, cancellationToken);
+
+        // The sample region (invented events) exists only in the demo, published as a curator would.
+        await regions.PutAsync(SampleRegions.HaugalandetId, SampleRegions.HaugalandetDocument(clock.Now), cancellationToken);
         var created = 0;
         foreach (var draft in DemoNewcomers.For(clock.Today))
         {

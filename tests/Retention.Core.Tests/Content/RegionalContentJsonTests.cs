@@ -66,7 +66,7 @@ public sealed class RegionalContentJsonTests
     }
 
     [Theory]
-    [InlineData("\"start\": \"2027-07-01T19:00\", \"end\": \"2027-07-01T18:00\"", "ends before")]
+    [InlineData("\"start\": \"2027-07-01T19:00\", \"end\": \"2027-07-01T18:00\"", "events[0].end: is before the start")]
     [InlineData("\"start\": \"1 July\"", "not an ISO")]
     [InlineData("\"start\": \"2027-07-01T19:00\", \"url\": \"javascript:alert(1)\"", "http(s)")]
     public void Impossible_times_and_unsafe_urls_are_rejected(string fields, string expected)
@@ -78,6 +78,30 @@ public sealed class RegionalContentJsonTests
 
         var error = Assert.Throws<FormatException>(() => RegionalContentJson.Parse(json));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_names_every_bad_item_by_its_path_at_once()
+    {
+        var json = """
+            {
+              "region": "test", "name": "Test", "timeZone": "Europe/Oslo", "municipalities": ["Haugesund", "haugesund"],
+              "events": [
+                { "municipality": "Haugesund", "title": "Fine", "start": "2027-07-01T19:00" },
+                { "municipality": "Haugesund", "title": "Bad time", "start": "soon" },
+                { "municipality": "Bergen", "title": "Elsewhere", "start": "2027-07-02" }
+              ],
+              "familyActivities": [ { "municipality": "Haugesund", "title": "Swim", "description": "", "minAge": 9, "maxAge": 3 } ],
+              "services": [ { "municipality": "Haugesund", "kind": "kindergarten", "name": "Kindergarten", "description": "Apply", "url": "ftp://x" } ]
+            }
+            """;
+
+        var (content, errors) = RegionalContentJson.Validate(json);
+
+        Assert.Null(content);
+        Assert.Equal(
+            ["municipalities[1]", "events[1].start", "events[2].municipality", "familyActivities[0].description", "services[0].url"],
+            errors.Select(e => e.Field));
     }
 
     [Fact]

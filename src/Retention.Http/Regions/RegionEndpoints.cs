@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+using Retention.Core.Access;
+using Retention.Core.Application;
+using Retention.Core.Regions;
+using Retention.Http.Json;
+using Retention.Http.Problems;
+using Retention.Http.Query;
+
+namespace Retention.Http.Regions;
+
+/// <summary>The region's content, feeds and events (api.md, "Regions (v1.1)").</summary>
+public static class RegionEndpoints
+{
+    /// <summary>The events route's default window: what a local-events nudge shows.</summary>
+    private const int DefaultEventDays = 14;
+
+    public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var region = app.MapGroup("/api/v1/regions/{regionId}")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        region.MapGet("", GetAsync).AddEndpointFilter(RegionAuthorization.ReadersAsync).WithName("GetRegion");
+        region.MapGet("/events", EventsAsync).AddEndpointFilter(RegionAuthorization.ReadersAsync).WithName("ListRegionEvents");
+
+        var curators = region.MapGroup("").AddEndpointFilter(RegionAuthorization.CuratorsOnlyAsync);
+        curators.MapPut("", PutAsync).WithName("PutRegion");
+        curators.MapGet("/feeds", FeedsAsync).WithName("ListRegionFeeds");
+        curators.MapGet("/feeds/{feedId}", FeedAsync).WithName("GetRegionFeed");
+        curators.MapPut("/feeds/{feedId}", PutFeedAsync).WithName("PutRegionFeed");
+        curators.MapDelete("/feeds/{feedId}", DeleteFeedAsync).WithName("DeleteRegionFeed");
+        curators.MapPost("/feeds/{feedId}:refresh", RefreshFeedAsync).WithName("RefreshRegionFeed");
+        return app;
+    }
+
+    public static async Task<IResult> GetAsync(string regionId, RegionService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(regionId, cancellationToken) is { } found ? TypedResults.Json(Representation(found), statusCode: 200) : ApiProblems.NotFound("region");
+
+    public static async Task<IResult> PutAsync(string regionId, HttpRequest request, RegionService service, CancellationToken cancellationToken)
+    {
+        if (!RegionIds.IsValid(regionId))
+        {
+            return ApiProblems.Validation("regionId", RegionIds.Rule);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, JsonBody.MaxRegionBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await service.PutAsync(regionId, body!, cancellationToken);
+        return result switch
+        {
+            { Value: { Created: true } write } => TypedResults.Created($"/api/v1/regions/{regionId}", Representation(write.Region)),
+            { Value: { } write } => TypedResults.Json(Representation(write.Region), statusCode: 200),
+            { Status: CommandStatus.Invalid } => ApiProblems.Validation(result.Errors, "The region document is not valid; nothing was stored. " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))),
+            _ => ApiProblems.Conflict(result.Reason ?? "conflict"),
+        };
+    }
+
+    public static async Task<IResult> FeedsAsync(string regionId, RegionService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(regionId, cancellationToken) is null
+            ? ApiProblems.NotFound("region")
+            : TypedResults.Ok(new { feeds = (await service.GetFeedsAsync(regionId, cancellationToken)).Select(RegionFeedResponse.From).ToList() });
+
+    public static async Task<IResult> FeedAsync(string regionId, string feedId, RegionService service, CancellationToken cancellationToken) =>
+        await service.GetFeedAsync(regionId, feedId, cancellationToken) is { } feed ? TypedResults.Ok(RegionFeedResponse.From(feed)) : ApiProblems.NotFound("feed");
+
+    public static async Task<IResult> PutFeedAsync(string regionId, string feedId, HttpRequest request, RegionService service, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<RegionFeedBody>(request, cancellationToken);
+        return problem ?? FeedResult(await service.PutFeedAsync(regionId, feedId, body!.Url, body.Municipality, cancellationToken), "region");
+    }
+
+    public static async Task<IResult> RefreshFeedAsync(string regionId, string feedId, RegionService service, CancellationToken cancellationToken) =>
+        FeedResult(await service.RefreshAsync(regionId, feedId, cancellationToken), "feed");
+
+    public static async Task<IResult> DeleteFeedAsync(string regionId, string feedId, RegionService service, CancellationToken cancellationToken) =>
+        await service.DeleteFeedAsync(regionId, feedId, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("feed");
+
+    public static async Task<IResult> EventsAsync(
+        string regionId, string? from, string? to, string? municipality, RegionService service, RetentionClock clock, CancellationToken cancellationToken)
+    {
+        var query = new QueryParameters();
+        var first = query.Date("from", from) ?? clock.Today;
+        var last = query.Date("to", to) ?? first.PlusDays(DefaultEventDays);
+        if (query.Errors.Count == 0 && last < first)
+        {
+            return ApiProblems.Validation("to", "is before from");
+        }
+
+        if (query.Errors.Count > 0)
+        {
+            return ApiProblems.Validation(query.Errors);
+        }
+
+        var window = new Interval(first.AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant(), last.PlusDays(1).AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant());
+        var events = await service.EventsAsync(regionId, window, string.IsNullOrWhiteSpace(municipality) ? null : municipality, cancellationToken);
+        return events is null ? ApiProblems.NotFound("region") : TypedResults.Ok(new { events = events.Select(RegionEventResponse.From).ToList() });
+    }
+
+    private static IResult FeedResult(CommandResult<RegionFeed> result, string missing) => result switch
+    {
+        { Value: { } feed } => TypedResults.Ok(RegionFeedResponse.From(feed)),
+        { Status: CommandStatus.NotFound } => ApiProblems.NotFound(missing),
+        { Status: CommandStatus.Invalid } => ApiProblems.Validation(result.Errors),
+        _ => ApiProblems.Conflict(result.Reason ?? "conflict"),
+    };
+
+    /// <summary>The document as the curator wrote it, with the store's <c>version</c> and <c>updatedAt</c>.</summary>
+    private static JsonObject Representation(Region region)
+    {
+        var document = JsonNode.Parse(region.Document)!.AsObject();
+        document["version"] = region.Version;
+        document["updatedAt"] = InstantPattern.ExtendedIso.Format(region.UpdatedAt);
+        return document;
+    }
+}

@@ -32,7 +32,14 @@ internal sealed class CosmosMunicipalityClaims(CosmosDatabase database)
 
             if (held.ClaimedBy == regionId)
             {
-                return (null, etag); // Left by an earlier attempt of this region that did not finish.
+                // Ours already: left by an unfinished earlier save, or made by a concurrent save of this region. Rewrite it
+                // so its ETag is this save's: the other save's undo (ETag-guarded) then leaves it to this one.
+                if (await database.Items.ReplaceAsync(database.Regions, claim, id, CosmosIds.RegionDirectoryPartition, etag!, cancellationToken) is { } touched)
+                {
+                    return (null, touched);
+                }
+
+                continue;
             }
 
             var age = DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(held.Timestamp ?? 0);
@@ -58,7 +65,7 @@ internal sealed class CosmosMunicipalityClaims(CosmosDatabase database)
         return held is not null && await ListsAsync(held.ClaimedBy, key, cancellationToken) ? held.ClaimedBy : null;
     }
 
-    /// <summary>Deletes the claim if it is still the one this save made (its ETag), so a failed save leaves no claim behind.</summary>
+    /// <summary>Deletes the claim if no other save has rewritten it since (its ETag), so a failed save leaves no claim behind.</summary>
     public Task UndoAsync(string key, string etag, CancellationToken cancellationToken) =>
         database.Items.DeleteAsync(database.Regions, CosmosIds.MunicipalityClaim(key), CosmosIds.RegionDirectoryPartition, etag, cancellationToken);
 

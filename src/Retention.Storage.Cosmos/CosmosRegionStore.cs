@@ -58,7 +58,11 @@ public sealed class CosmosRegionStore(CosmosDatabase database) : IRegionStore
             : await database.Items.ReplaceAsync(database.Regions, document, CosmosIds.Region, region.Id, region.Version, cancellationToken);
         if (written is null)
         {
-            await UndoAsync(claimed, cancellationToken);
+            // The write that beat this one has landed: keep the claims it lists (a concurrent save of this region made or
+            // rewrote them too), undo the rest.
+            var winner = await GetAsync(region.Id, cancellationToken);
+            var kept = winner is null ? [] : MunicipalityKey.Distinct(winner.Municipalities);
+            await UndoAsync([.. claimed.Where(c => !kept.Contains(c.Key))], cancellationToken);
             return new RegionSave(RegionSaveOutcome.VersionConflict, null);
         }
 

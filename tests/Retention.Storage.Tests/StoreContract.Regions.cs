@@ -106,6 +106,23 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task Concurrent_updates_of_one_region_leave_the_winners_municipalities_claimed()
+    {
+        var region = (await Regions.SaveAsync(NewRegion(out var municipalities), Ct)).Region!;
+        var added = StoreTestData.NewId("Bokn");
+        var edits = Enumerable.Range(0, 6).Select(i => region with { Municipalities = [.. municipalities, added], Document = "{\"edit\":" + i + "}" });
+
+        var saves = await Task.WhenAll(edits.Select(r => Task.Run(() => Regions.SaveAsync(r, Ct))));
+
+        var winner = Assert.Single(saves, s => s.Outcome == RegionSaveOutcome.Updated);
+        Assert.All(saves.Where(s => s != winner), s => Assert.Equal(RegionSaveOutcome.VersionConflict, s.Outcome));
+        Assert.Equal(winner.Region!.Document, (await Regions.GetAsync(region.Id, Ct))!.Document);
+        Assert.Equal(region.Id, await Regions.RegionOfAsync(added, Ct));
+        var other = NewRegion(out _) with { Municipalities = [added] };
+        Assert.Equal(RegionSaveOutcome.MunicipalityTaken, (await Regions.SaveAsync(other, Ct)).Outcome);
+    }
+
+    [SkippableFact]
     public async Task The_stamp_moves_with_the_region_and_with_each_feed_write()
     {
         var region = (await Regions.SaveAsync(NewRegion(out var municipalities), Ct)).Region!;

@@ -171,6 +171,7 @@ module api 'modules/function-app.bicep' = {
       Retention__Storage__Cosmos__Database: cosmos.outputs.databaseName
       Retention__Storage__Cosmos__DataContainer: cosmos.outputs.dataContainerName
       Retention__Storage__Cosmos__KeysContainer: cosmos.outputs.keysContainerName
+      Retention__Storage__Cosmos__RegionsContainer: cosmos.outputs.regionsContainerName
       Retention__Storage__Cosmos__RawRecordTimeToLive: '${rawRecordRetentionDays}.00:00:00'
       Retention__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       Retention__ServiceBus__QueueName: serviceBus.outputs.queueName

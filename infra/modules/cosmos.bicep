@@ -1,5 +1,6 @@
 // Cosmos DB for NoSQL, serverless, keys off (Entra data-plane roles only), TLS 1.2. Containers are created here, not
-// by the app. Everything an employer owns is in one container partitioned by /employerId; API keys by their id.
+// by the app. Everything an employer owns is in one container partitioned by /employerId; API keys by their id;
+// regions (curated content, shared by employers) by /regionId.
 param name string
 param location string
 param tags object
@@ -11,7 +12,8 @@ param userPrincipalId string = ''
 // Cosmos DB Built-in Data Contributor (a Cosmos SQL role, not an Azure RBAC role).
 var dataContributor = '00000000-0000-0000-0000-000000000002'
 
-// The containers of Retention.Storage.Cosmos (CosmosDatabase.DataContainerProperties / KeysContainerProperties, see
+// The containers of Retention.Storage.Cosmos (CosmosDatabase.DataContainerProperties / KeysContainerProperties /
+// RegionsContainerProperties, see
 // docs/cosmos.md), plus the dashboard aggregates and the change-feed leases. Hot paths are point reads; only what
 // the two queries touch (the listing, the stranded-nudge repair) is indexed: writes stay cheap, personal data out of the index.
 var containers = [
@@ -41,6 +43,16 @@ var containers = [
     // Aggregates outlive raw records (erasure and TTL keep them), so no TTL here.
     name: 'aggregates'
     partitionKey: '/employerId'
+    defaultTtl: null
+    includedPaths: []
+    excludedPaths: ['/*']
+    compositeIndexes: []
+  }
+  {
+    // A region's document and feeds in its partition; municipality claims and the region directory in the partition
+    // '~directory'. Point reads only, so nothing is indexed; regions are curated content, not raw records: no TTL.
+    name: 'regions'
+    partitionKey: '/regionId'
     defaultTtl: null
     includedPaths: []
     excludedPaths: ['/*']
@@ -137,3 +149,4 @@ output endpoint string = account.properties.documentEndpoint
 output databaseName string = account::database.name
 output dataContainerName string = containers[0].name
 output keysContainerName string = containers[1].name
+output regionsContainerName string = containers[3].name

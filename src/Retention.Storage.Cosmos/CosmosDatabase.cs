@@ -8,7 +8,8 @@ namespace Retention.Storage.Cosmos;
 
 /// <summary>
 /// The Cosmos DB account as the stores see it: one client (a singleton for the process), the data container
-/// (partition key <c>/employerId</c>) and the keys container (partition key <c>/id</c>).
+/// (partition key <c>/employerId</c>), the keys container (partition key <c>/id</c>), the aggregates and the regions
+/// (partition key <c>/regionId</c>).
 /// </summary>
 public sealed class CosmosDatabase : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class CosmosDatabase : IDisposable
         Data = client.GetContainer(_options.Database, _options.DataContainer);
         Keys = client.GetContainer(_options.Database, _options.KeysContainer);
         Aggregates = client.GetContainer(_options.Database, _options.AggregatesContainer);
+        Regions = client.GetContainer(_options.Database, _options.RegionsContainer);
         Items = new CosmosItems(client.ClientOptions.Serializer ?? new CosmosJsonSerializer(), logger ?? NullLogger<CosmosDatabase>.Instance, _options.DiagnosticsThreshold);
         TimeToLiveSeconds = _options.RawRecordTimeToLive is { } ttl ? checked((int)Math.Ceiling(ttl.TotalSeconds)) : null;
     }
@@ -33,6 +35,8 @@ public sealed class CosmosDatabase : IDisposable
     internal Container Keys { get; }
 
     internal Container Aggregates { get; }
+
+    internal Container Regions { get; }
 
     internal CosmosItems Items { get; }
 
@@ -60,24 +64,13 @@ public sealed class CosmosDatabase : IDisposable
     }
 
     /// <summary>The keys container: point reads only, so nothing is indexed.</summary>
-    public static ContainerProperties KeysContainerProperties(string name)
-    {
-        var properties = new ContainerProperties(name, "/id");
-        properties.IndexingPolicy.IncludedPaths.Clear();
-        properties.IndexingPolicy.ExcludedPaths.Clear();
-        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
-        return properties;
-    }
+    public static ContainerProperties KeysContainerProperties(string name) => PointReadContainerProperties(name, "/id");
 
     /// <summary>The aggregates container: point reads only, no TTL (aggregates outlive raw records).</summary>
-    public static ContainerProperties AggregatesContainerProperties(string name)
-    {
-        var properties = new ContainerProperties(name, "/employerId");
-        properties.IndexingPolicy.IncludedPaths.Clear();
-        properties.IndexingPolicy.ExcludedPaths.Clear();
-        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
-        return properties;
-    }
+    public static ContainerProperties AggregatesContainerProperties(string name) => PointReadContainerProperties(name, "/employerId");
+
+    /// <summary>The regions container: point reads only (the directory document stands in for queries), no TTL.</summary>
+    public static ContainerProperties RegionsContainerProperties(string name) => PointReadContainerProperties(name, "/regionId");
 
     /// <summary>Creates the database and its containers when missing (emulator, tests); in Azure infra does this.</summary>
     public async Task CreateIfMissingAsync(CancellationToken cancellationToken)
@@ -86,6 +79,16 @@ public sealed class CosmosDatabase : IDisposable
         await database.CreateContainerIfNotExistsAsync(DataContainerProperties(_options.DataContainer), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(KeysContainerProperties(_options.KeysContainer), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(AggregatesContainerProperties(_options.AggregatesContainer), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(RegionsContainerProperties(_options.RegionsContainer), cancellationToken: cancellationToken);
+    }
+
+    private static ContainerProperties PointReadContainerProperties(string name, string partitionKeyPath)
+    {
+        var properties = new ContainerProperties(name, partitionKeyPath);
+        properties.IndexingPolicy.IncludedPaths.Clear();
+        properties.IndexingPolicy.ExcludedPaths.Clear();
+        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
+        return properties;
     }
 
     public void Dispose() => _client.Dispose();

@@ -47,6 +47,8 @@ public static class CosmosStorageExtensions
         services.AddSingleton<IEventStore, CosmosEventStore>();
         services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
         services.AddSingleton<IUnsubscribeStore, CosmosUnsubscribeStore>();
+        services.AddSingleton<IRegionStore, CosmosRegionStore>();
+        services.AddSingleton<IEmployerSettingsStore, CosmosEmployerSettingsStore>();
         services.AddSingleton<IStrandedNudgeQuery, CosmosStrandedNudgeQuery>();
         services.AddHostedService<CosmosStartupService>();
         return services;

@@ -33,6 +33,10 @@ public sealed class CosmosStoreOptions
     [Required]
     public string AggregatesContainer { get; set; } = "aggregates";
 
+    /// <summary>Regions and their feeds, partitioned by <c>/regionId</c>; municipality claims and the region directory in one partition of their own.</summary>
+    [Required]
+    public string RegionsContainer { get; set; } = "regions";
+
     /// <summary>
     /// How long raw records live after their last write (the retention period), written as each document's
     /// <c>ttl</c>. Null leaves it to the container's default TTL (set by infra).

@@ -228,5 +228,36 @@ internal static class SqliteMigrations
             PRIMARY KEY (employer_id, address_key)
         ) WITHOUT ROWID;
         """,
+        """
+        -- v8. Regions (the curator's document as JSON), the municipalities they claim and their iCalendar feeds; employers'
+        -- settings. The primary key on municipality_key (lower-invariant) is what keeps a municipality in at most one region
+        -- when two curators save at once. stamp moves with every write of the region or one of its feeds, in the same
+        -- transaction, so a content snapshot that compares stamps never misses a change.
+        CREATE TABLE regions (
+            id TEXT NOT NULL PRIMARY KEY,
+            payload TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            stamp INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE region_municipalities (
+            municipality_key TEXT NOT NULL PRIMARY KEY,
+            region_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_region_municipalities_region ON region_municipalities (region_id);
+        CREATE TABLE region_feeds (
+            region_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (region_id, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE employer_settings (
+            employer_id TEXT NOT NULL PRIMARY KEY,
+            share_with_region INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            version INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -31,6 +31,8 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IUnsubscribeStore, SqliteUnsubscribeStore>();
+        services.AddSingleton<IRegionStore, SqliteRegionStore>();
+        services.AddSingleton<IEmployerSettingsStore, SqliteEmployerSettingsStore>();
         services.AddSingleton<IDueNudgeQueue, SqliteDueNudgeQueue>();
         services.AddSingleton<INudgeScheduler, SqliteNudgeScheduler>();
         services.AddSingleton<IStrandedNudgeQuery, SqliteStrandedNudgeQuery>();

@@ -38,6 +38,7 @@ public sealed class FunctionAppTemplateTests
         Assert.Contains("@Microsoft.KeyVault(VaultName=", text, StringComparison.Ordinal);
         Assert.Contains("Retention__Rendering__PublicBaseUrl", text, StringComparison.Ordinal);
         Assert.Contains("Retention__Storage__Cosmos__DataContainer", text, StringComparison.Ordinal);
+        Assert.Contains("Retention__Storage__Cosmos__RegionsContainer", text, StringComparison.Ordinal);
         foreach (var secretMarker in new[] { "AccountKey=", "SharedAccessKey=", "InstrumentationKey=", "listKeys(", "listConnectionStrings(" })
         {
             Assert.DoesNotContain(secretMarker, text, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class InfraSecurityPostureTests
         var containers = (await CompiledTemplate.GetAsync()).Module("cosmos")["variables"]!["containers"]!.AsArray()
             .Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!);
 
-        // Retention.Storage.Cosmos: CosmosStoreOptions defaults and CosmosDatabase.DataContainerProperties.
+        // Retention.Storage.Cosmos: CosmosStoreOptions defaults and CosmosDatabase.*ContainerProperties.
         Assert.Equal("/employerId", (string?)containers["employer-data"]["partitionKey"]);
         Assert.Equal(-1, (int)containers["employer-data"]["defaultTtl"]!);
         Assert.Contains("/createdAtMs/?", CompiledTemplate.Text(containers["employer-data"]["includedPaths"]), StringComparison.Ordinal);
@@ -66,6 +66,9 @@ public sealed class InfraSecurityPostureTests
         Assert.Contains("/enrollmentId", CompiledTemplate.Text(containers["employer-data"]["compositeIndexes"]), StringComparison.Ordinal);
         Assert.Equal("/id", (string?)containers["api-keys"]["partitionKey"]);
         Assert.Equal("/employerId", (string?)containers["aggregates"]["partitionKey"]);
+        Assert.Equal("/regionId", (string?)containers["regions"]["partitionKey"]);
+        Assert.Null((int?)containers["regions"]["defaultTtl"]);
+        Assert.Equal("[\"/*\"]", CompiledTemplate.Text(containers["regions"]["excludedPaths"]));
         Assert.Equal("/id", (string?)containers["leases"]["partitionKey"]);
         var container = await SingleAsync("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
         Assert.Equal("consistent", (string?)container["properties"]!["resource"]!["indexingPolicy"]!["indexingMode"]);

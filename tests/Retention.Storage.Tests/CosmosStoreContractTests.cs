@@ -20,6 +20,8 @@ public sealed class CosmosStoreContractTests : StoreContract
         Events = new CosmosEventStore(database);
         ApiKeys = new CosmosApiKeyStore(database);
         Unsubscribes = new CosmosUnsubscribeStore(database);
+        Regions = new CosmosRegionStore(database);
+        Settings = new CosmosEmployerSettingsStore(database);
         Stranded = new CosmosStrandedNudgeQuery(database);
     }
 
@@ -32,6 +34,10 @@ public sealed class CosmosStoreContractTests : StoreContract
     protected override IApiKeyStore ApiKeys { get; }
 
     protected override IUnsubscribeStore Unsubscribes { get; }
+
+    protected override IRegionStore Regions { get; }
+
+    protected override IEmployerSettingsStore Settings { get; }
 
     protected override IStrandedNudgeQuery Stranded { get; }
 

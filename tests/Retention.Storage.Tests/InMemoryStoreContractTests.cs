@@ -18,6 +18,8 @@ public sealed class InMemoryStoreContractTests : StoreContract
         Events = new InMemoryEventStore();
         ApiKeys = new InMemoryApiKeyStore();
         Unsubscribes = new InMemoryUnsubscribeStore();
+        Regions = new InMemoryRegionStore();
+        Settings = new InMemoryEmployerSettingsStore();
         Stranded = new InMemoryStrandedNudgeQuery(nudges);
     }
 
@@ -30,6 +32,10 @@ public sealed class InMemoryStoreContractTests : StoreContract
     protected override IApiKeyStore ApiKeys { get; }
 
     protected override IUnsubscribeStore Unsubscribes { get; }
+
+    protected override IRegionStore Regions { get; }
+
+    protected override IEmployerSettingsStore Settings { get; }
 
     protected override IStrandedNudgeQuery Stranded { get; }
 }

@@ -17,6 +17,8 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
         Events = new SqliteEventStore(database);
         ApiKeys = new SqliteApiKeyStore(database);
         Unsubscribes = new SqliteUnsubscribeStore(database);
+        Regions = new SqliteRegionStore(database);
+        Settings = new SqliteEmployerSettingsStore(database);
         Stranded = new SqliteStrandedNudgeQuery(database);
     }
 
@@ -29,6 +31,10 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     protected override IApiKeyStore ApiKeys { get; }
 
     protected override IUnsubscribeStore Unsubscribes { get; }
+
+    protected override IRegionStore Regions { get; }
+
+    protected override IEmployerSettingsStore Settings { get; }
 
     protected override IStrandedNudgeQuery Stranded { get; }
 

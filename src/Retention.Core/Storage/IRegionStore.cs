@@ -13,7 +13,9 @@ public interface IRegionStore
     /// <summary>
     /// Creates the region (<see cref="Region.Version"/> empty; a region that exists already is a version conflict) or
     /// replaces it when its stored version still equals <see cref="Region.Version"/>. Claims the document's
-    /// municipalities and releases those it no longer lists.
+    /// municipalities (compared case-insensitively, see <see cref="MunicipalityKey"/>) and releases those it no longer
+    /// lists. Refused saves write nothing: <see cref="RegionSaveOutcome.MunicipalityTaken"/> names the first taken
+    /// municipality as the document wrote it and the region that holds it.
     /// </summary>
     Task<RegionSave> SaveAsync(Region region, CancellationToken cancellationToken);
 
@@ -28,7 +30,10 @@ public interface IRegionStore
 
     Task<RegionFeed?> GetFeedAsync(string regionId, string feedId, CancellationToken cancellationToken);
 
-    /// <summary>Creates the feed (<see cref="RegionFeed.Version"/> empty; null when it exists) or replaces it compare-and-set (null on a conflict). Moves the region's stamp.</summary>
+    /// <summary>
+    /// Creates the feed (<see cref="RegionFeed.Version"/> empty; null when it exists) or replaces it compare-and-set (null on a conflict).
+    /// Moves the region's stamp. The region is expected to be stored already.
+    /// </summary>
     Task<RegionFeed?> SaveFeedAsync(RegionFeed feed, CancellationToken cancellationToken);
 
     /// <summary>Removes the feed and its events; false when there was none. Moves the region's stamp.</summary>

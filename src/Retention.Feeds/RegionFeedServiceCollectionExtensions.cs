@@ -59,6 +59,9 @@ public static class RegionFeedServiceCollectionExtensions
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
 
+                        // A Retry-After past the budget would turn "HTTP 503" into a timeout; the next refresh is hours away.
+                        ShouldRetryAfterHeader = false,
+
                         // A refused address stays refused: only transient failures are tried again.
                         ShouldHandle = args => ValueTask.FromResult(
                             !IsRefused(args.Outcome.Exception)

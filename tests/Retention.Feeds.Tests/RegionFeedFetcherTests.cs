@@ -77,6 +77,22 @@ public sealed class RegionFeedFetcherTests
     }
 
     [Fact]
+    public async Task A_missing_feed_is_not_retried()
+    {
+        await using var server = await FeedServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        var stale = Feed(server.Url("/gone.ics"), GoodEvent);
+
+        var feed = await Fetcher().FetchAsync(stale, Oslo, March2027, CancellationToken.None);
+
+        AssertKeptLastGood(stale, feed, "HTTP 404");
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task A_server_slower_than_the_timeout_keeps_the_last_good_events()
     {
         await using var server = await FeedServer.StartAsync(async context =>

@@ -11,10 +11,20 @@ namespace Retention.Core.Content;
 /// expanded to their occurrences inside <c>horizon</c>. Times with a TZID are read in that zone, UTC times as UTC,
 /// floating times in the region's zone; a date without a time is an all-day event. An event may name its
 /// municipality with <c>X-RETENTION-MUNICIPALITY</c>; otherwise the feed's municipality applies.
+/// The text may come from anyone's server, so expansion is bounded: a recurring event gives at most
+/// <see cref="MaxOccurrencesPerEvent"/> occurrences, the calendar at most <see cref="MaxEvents"/> events, and a rule
+/// whose expansion would cost more than the calendar's remaining budget (<see cref="RecurrenceCost"/>) is left out.
 /// </summary>
 public static class RegionalCalendarImport
 {
     public const string MunicipalityProperty = "X-RETENTION-MUNICIPALITY";
+
+    public const int MaxOccurrencesPerEvent = 1000;
+
+    public const int MaxEvents = 10_000;
+
+    /// <summary>Expansion steps one calendar may cost in all: about a second of work.</summary>
+    internal const double MaxRecurrenceWork = 2_000_000;
 
     public static IReadOnlyList<LocalEvent> Parse(string ics, string municipality, DateTimeZone regionZone, Interval horizon)
     {
@@ -32,6 +42,7 @@ public static class RegionalCalendarImport
 
         var horizonStart = new CalDateTime(horizon.Start.ToDateTimeUtc(), CalDateTime.UtcTzId);
         var events = new List<LocalEvent>();
+        var workLeft = MaxRecurrenceWork;
         foreach (var source in calendar.Events)
         {
             if (source.DtStart is null || string.IsNullOrWhiteSpace(source.Summary))
@@ -40,6 +51,14 @@ public static class RegionalCalendarImport
             }
 
             var start = ToInstant(source.DtStart, regionZone);
+            var work = source.Properties.AllOf("RRULE").Select(p => p.Value).OfType<RecurrenceRule>()
+                .Sum(rule => RecurrenceCost.Estimate(rule, start, horizon));
+            if (work > workLeft)
+            {
+                continue;
+            }
+
+            workLeft -= work;
             var length = source.DtEnd is null
                 ? (source.DtStart.HasTime ? Duration.FromHours(2) : Duration.FromDays(1))
                 : ToInstant(source.DtEnd, regionZone) - start;
@@ -51,7 +70,8 @@ public static class RegionalCalendarImport
                 ? [start]
                 : source.GetOccurrences(horizonStart)
                     .Select(o => ToInstant(o.Period.StartTime, regionZone))
-                    .TakeWhile(s => s < horizon.End);
+                    .TakeWhile(s => s < horizon.End)
+                    .Take(MaxOccurrencesPerEvent);
 
             foreach (var occurrence in starts)
             {
@@ -61,11 +81,19 @@ public static class RegionalCalendarImport
                 {
                     events.Add(item);
                 }
+
+                if (events.Count == MaxEvents)
+                {
+                    return Ordered(events);
+                }
             }
         }
 
-        return [.. events.OrderBy(e => e.Start).ThenBy(e => e.Title, StringComparer.Ordinal)];
+        return Ordered(events);
     }
+
+    private static LocalEvent[] Ordered(List<LocalEvent> events) =>
+        [.. events.OrderBy(e => e.Start).ThenBy(e => e.Title, StringComparer.Ordinal)];
 
     private static Instant ToInstant(CalDateTime value, DateTimeZone regionZone)
     {

@@ -93,4 +93,49 @@ public sealed class RegionalCalendarImportTests
         Assert.Equal(5, cafes.Count);
         Assert.All(cafes, c => Assert.Equal(IsoDayOfWeek.Tuesday, c.Start.InZone(Oslo).DayOfWeek));
     }
+
+    [Fact]
+    public void A_daily_event_from_decades_ago_is_still_expanded()
+    {
+        var ics = Calendar(Event("DTSTART;TZID=Europe/Oslo:19900101T100000", "RRULE:FREQ=DAILY", "SUMMARY:Morning coffee"));
+
+        Assert.Equal(31, RegionalCalendarImport.Parse(ics, "Haugesund", Oslo, March2027).Count);
+    }
+
+    [Fact]
+    public void A_rule_too_costly_to_expand_is_left_out_and_the_other_events_kept()
+    {
+        // Every second since 2000: Ical.Net would step through ~850 million seconds to reach the horizon.
+        var ics = Calendar(
+            Event("DTSTART:20000101T000000Z", "DTEND:20000101T000001Z", "RRULE:FREQ=SECONDLY", "SUMMARY:Spam"),
+            Event("DTSTART;TZID=Europe/Oslo:20260106T180000", "RRULE:FREQ=WEEKLY;BYDAY=TU", "SUMMARY:Language café"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var events = RegionalCalendarImport.Parse(ics, "Haugesund", Oslo, March2027);
+
+        Assert.Equal(Enumerable.Repeat("Language café", 5), events.Select(e => e.Title));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void A_recurring_event_gives_at_most_the_occurrence_cap()
+    {
+        var ics = Calendar(Event("DTSTART:20270301T000000Z", "DTEND:20270301T000100Z", "RRULE:FREQ=MINUTELY", "SUMMARY:Every minute"));
+
+        var events = RegionalCalendarImport.Parse(ics, "Haugesund", Oslo, March2027);
+
+        Assert.Equal(RegionalCalendarImport.MaxOccurrencesPerEvent, events.Count);
+    }
+
+    [Fact]
+    public void A_calendar_gives_at_most_the_event_cap()
+    {
+        var minutely = Enumerable.Range(0, 11)
+            .Select(i => Event("DTSTART:20270301T000000Z", "DTEND:20270301T000100Z", "RRULE:FREQ=MINUTELY", $"SUMMARY:Every minute {i}"))
+            .ToArray();
+
+        var events = RegionalCalendarImport.Parse(Calendar(minutely), "Haugesund", Oslo, March2027);
+
+        Assert.Equal(RegionalCalendarImport.MaxEvents, events.Count);
+    }
 }

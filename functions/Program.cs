@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Retention.Core;
+using Retention.Feeds;
 using Retention.Functions.Email;
 using Retention.Functions.Messaging;
 using Retention.Http;
@@ -48,5 +49,6 @@ builder.Services.AddRetentionCosmosDashboardStamps();
 builder.Services.AddRetentionHttp();
 builder.Services.AddRetentionServiceBus(builder.Configuration);
 builder.Services.AddRetentionAcsEmail(builder.Configuration);
+builder.Services.AddRetentionFeeds(builder.Configuration);
 
 builder.Build().Run();

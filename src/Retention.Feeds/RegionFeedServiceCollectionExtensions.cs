@@ -71,6 +71,7 @@ public static class RegionFeedServiceCollectionExtensions
             });
 
         services.AddSingleton<RegionFeedFetcher>();
+        services.AddSingleton<Retention.Core.Regions.IRegionFeedSource, RegionFeedSource>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using Retention.Feeds;
+using Retention.Server.Regions;
 using Microsoft.AspNetCore.DataProtection;
 using Retention.Core;
 using Retention.Core.Privacy;
@@ -68,6 +70,7 @@ public static class ServerExtensions
         // Dashboard sessions survive a restart: the data-protection keys live with the rest of the state.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddRetentionEmail(config);
+        services.AddRetentionFeeds(config);
 
         var provider = config[ServerOptions.StorageProvider] ?? "Sqlite";
         if (string.Equals(provider, "Cosmos", StringComparison.OrdinalIgnoreCase))
@@ -79,6 +82,9 @@ public static class ServerExtensions
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             services.AddRetentionSqliteStorage();
+
+            // On Cosmos the Functions app's timer refreshes the feeds; here this process does.
+            services.AddHostedService<RegionFeedRefreshService>();
             if (config.GetValue(ServerOptions.DispatchEnabled, defaultValue: true))
             {
                 services.AddRetentionDispatching();

@@ -174,7 +174,11 @@ public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, R
     private async Task<CommandResult<RegionFeed>> RefreshAsync(Region region, RegionFeed feed, CancellationToken cancellationToken)
     {
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(RegionalContentJson.Parse(region.Document).TimeZone) ?? RetentionClock.EmployerZone;
-        var fetched = await feeds.FetchAsync(feed, zone, new Interval(clock.Now - Duration.FromDays(1), clock.Now + FeedHorizon), cancellationToken);
+
+        // A 304 keeps events expanded over the horizon of the last full fetch: once a day, ask for the whole file again
+        // so that recurring events are expanded over the horizon as it moves on.
+        var request = feed.LastSuccessAt is { } success && clock.Now - success < Duration.FromDays(1) ? feed : feed with { ETag = null, LastModified = null };
+        var fetched = await feeds.FetchAsync(request, zone, new Interval(clock.Now - Duration.FromDays(1), clock.Now + FeedHorizon), cancellationToken);
 
         // A concurrent refresh of the same feed may have won; its result is as good as this one.
         var saved = await store.SaveFeedAsync(fetched with { Version = feed.Version }, cancellationToken)

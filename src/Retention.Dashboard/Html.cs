@@ -10,6 +10,9 @@ namespace Retention.Dashboard;
 /// <summary>Encoding and number formatting for the page. Every piece of text goes through <see cref="E"/>.</summary>
 internal static class Html
 {
+    /// <summary>The retention checkpoints of the tables' columns (as the report computes them): 6, 12 and 24 months.</summary>
+    public static IReadOnlyList<(int Months, int Days)> Checkpoints { get; } = [(6, 182), (12, 365), (24, 730)];
+
     public static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     public static string Date(LocalDate? day) => day is { } d ? LocalDatePattern.Iso.Format(d) : "—";
@@ -30,8 +33,11 @@ internal static class Html
     public static string Count(Figure figure, int threshold) =>
         figure.Value is { } v && !figure.Suppressed ? $"<span class=\"count\">{E(Int((int)v))}</span>" : Figure(figure, _ => "", threshold);
 
-    public static string Suppressed(int threshold) =>
-        $"<span class=\"suppressed\">suppressed<span class=\"why\"> (fewer than {Int(threshold)})</span></span>";
+    public static string Suppressed(int threshold) => Suppressed("fewer than " + Int(threshold));
+
+    /// <summary>"suppressed" with the reason in words (already plain text; it is encoded here).</summary>
+    public static string Suppressed(string why) =>
+        $"<span class=\"suppressed\">suppressed<span class=\"why\"> ({E(why)})</span></span>";
 
     public static string Estimate(RetentionEstimate r, int threshold) =>
         r.Suppressed ? Suppressed(threshold)

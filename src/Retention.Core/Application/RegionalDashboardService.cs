@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using Retention.Core.Analytics;
 using Retention.Core.Storage;
@@ -13,10 +12,8 @@ namespace Retention.Core.Application;
 /// </summary>
 public sealed class RegionalDashboardService(IEmployerSettingsStore settings, IRetentionRecordSource source, RetentionClock clock)
 {
-    private readonly ConcurrentDictionary<string, StampedAggregate> _aggregates = new(StringComparer.Ordinal);
-
-    // One employer's records in memory at a time, and concurrent requests then find the aggregate the first one built.
-    private readonly SemaphoreSlim _reading = new(1, 1);
+    // Bounded only to stay bounded: far more than the employers that share; clearing costs one read each.
+    private readonly ChangeStampCache<string, EmployerAggregate> _aggregates = new(capacity: 100_000);
 
     public LocalDate Today => clock.Today;
 
@@ -25,60 +22,25 @@ public sealed class RegionalDashboardService(IEmployerSettingsStore settings, IR
     {
         ArgumentNullException.ThrowIfNull(municipalities);
         var sharing = (await settings.SharingEmployersAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _aggregates.Keys.Where(id => !sharing.Contains(id)))
+        foreach (var stopped in _aggregates.Keys.Where(id => !sharing.Contains(id)).ToList())
         {
-            _aggregates.TryRemove(stale, out _);
+            _aggregates.Remove(stopped);
         }
 
         var aggregates = new List<EmployerAggregate>(sharing.Count);
         foreach (var employerId in sharing)
         {
-            aggregates.Add(await AggregateAsync(employerId, cancellationToken));
+            aggregates.Add(await _aggregates.GetAsync(
+                employerId,
+                ct => source.ChangeStampAsync(employerId, ct),
+                async ct =>
+                {
+                    var set = await source.ReadAsync(employerId, ct);
+                    return (EmployerAggregate.Of(employerId, set.Records), set.ChangeStamp);
+                },
+                cancellationToken));
         }
 
         return RegionalDashboardComputation.Compute(municipalities, aggregates, regionName, Today);
     }
-
-    private async Task<EmployerAggregate> AggregateAsync(string employerId, CancellationToken cancellationToken)
-    {
-        if (await FreshAsync(employerId, cancellationToken) is { } cached)
-        {
-            return cached;
-        }
-
-        await _reading.WaitAsync(cancellationToken);
-        try
-        {
-            if (await FreshAsync(employerId, cancellationToken) is { } builtMeanwhile)
-            {
-                return builtMeanwhile;
-            }
-
-            var set = await source.ReadAsync(employerId, cancellationToken);
-            var aggregate = EmployerAggregate.Of(employerId, set.Records);
-            if (set.ChangeStamp is { } stamp)
-            {
-                _aggregates[employerId] = new StampedAggregate(stamp, aggregate);
-            }
-
-            return aggregate;
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
-
-    private async Task<EmployerAggregate?> FreshAsync(string employerId, CancellationToken cancellationToken)
-    {
-        if (!_aggregates.TryGetValue(employerId, out var cached))
-        {
-            return null;
-        }
-
-        var stamp = await source.ChangeStampAsync(employerId, cancellationToken);
-        return stamp == cached.ChangeStamp ? cached.Aggregate : null;
-    }
-
-    private sealed record StampedAggregate(long ChangeStamp, EmployerAggregate Aggregate);
 }

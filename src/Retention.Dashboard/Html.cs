@@ -46,6 +46,14 @@ internal static class Html
           + (r.Lower is { } lo && r.Upper is { } hi ? $" <span class=\"ci\">({E(Percent(lo))}–{E(Percent(hi))})</span>" : "")
           + $"<br><span class=\"n\">{E(Int(r.AtRisk ?? 0))} at risk</span>";
 
+    /// <summary>Opens a page: doctype, head with the title and the stylesheet, body and the skip link to <c>#main</c>.</summary>
+    public static StringBuilder Document(StringBuilder html, string title) =>
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title>")
+            .Append("<style>").Append(PageStyle.Css).Append("</style></head><body>")
+            .Append("<a class=\"skip\" href=\"#main\">Skip to the figures</a>");
+
     /// <summary>
     /// Opens a table in a scrollable region that keyboard users can focus, labelled by the table's caption
     /// (<c>{id}-caption</c>); the caller writes the caption text, closes the caption and writes the table.

@@ -17,11 +17,7 @@ public static class RegionalDashboardPage
         ArgumentNullException.ThrowIfNull(report);
         options ??= new RegionalDashboardPageOptions();
         var html = new StringBuilder(16 * 1024);
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append(CultureInfo.InvariantCulture, $"<title>Regional retention – {E(report.RegionName)}</title>")
-            .Append("<style>").Append(PageStyle.Css).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">Skip to the figures</a>")
+        Document(html, "Regional retention – " + report.RegionName)
             .Append(CultureInfo.InvariantCulture, $"<header><h1>Regional retention dashboard</h1><p>{E(report.RegionName)} · newcomers of the employers who share with the region, as of {E(Date(report.AsOf))}</p></header>")
             .Append("<main id=\"main\">");
 

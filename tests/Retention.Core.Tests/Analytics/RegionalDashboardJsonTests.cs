@@ -21,7 +21,7 @@ public sealed class RegionalDashboardJsonTests
         var aggregates = ids.Select((id, i) => EmployerAggregate.Of(id, records[i]));
         var report = RegionalDashboardComputation.Compute(["Haugesund", "Karmøy"], aggregates, "Haugalandet", Records.AsOf);
 
-        var json = JsonSerializer.Serialize(RegionalDashboardResponse.From("region-haugalandet", report), ApiOptions);
+        var json = JsonSerializer.Serialize(new RegionalDashboardResponse("region-haugalandet", report), ApiOptions);
 
         Assert.All(ids, id => Assert.DoesNotContain(id, json, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("secret", json, StringComparison.OrdinalIgnoreCase);
@@ -29,10 +29,10 @@ public sealed class RegionalDashboardJsonTests
         Assert.DoesNotContain("address", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@", json, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        Assert.Equal(["minimumEmployers"], Names(root).Where(n => n.Contains("employer", StringComparison.OrdinalIgnoreCase)).Distinct());
-        Assert.Equal(["regionName"], Names(root).Where(n => n.Contains("name", StringComparison.OrdinalIgnoreCase)).Distinct());
-        Assert.Equal("region-haugalandet", root.GetProperty("regionId").GetString());
+        Assert.Equal("region-haugalandet", document.RootElement.GetProperty("regionId").GetString());
+        var root = document.RootElement.GetProperty("dashboard");
+        Assert.Equal(["minimumEmployers"], Names(document.RootElement).Where(n => n.Contains("employer", StringComparison.OrdinalIgnoreCase)).Distinct());
+        Assert.Equal(["regionName"], Names(document.RootElement).Where(n => n.Contains("name", StringComparison.OrdinalIgnoreCase)).Distinct());
         Assert.Equal("2027-12-31", root.GetProperty("asOf").GetString());
         var started = records.SelectMany(r => r).Count(r => r.StartDate <= Records.AsOf);
         Assert.Equal(started, root.GetProperty("overall").GetProperty("newcomers").GetInt32());

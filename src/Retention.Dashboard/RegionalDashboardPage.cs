@@ -80,7 +80,10 @@ public static class RegionalDashboardPage
 
     private static string Retention(RegionalCell cell, int months, RegionalDashboardReport report) =>
         cell.Suppressed ? Suppressed(Why(cell, report))
-        : cell.Retention.FirstOrDefault(r => r.Months == months) is { } estimate ? Estimate(estimate, report.MinimumNewcomers)
+        : cell.Retention.FirstOrDefault(r => r.Months == months) is { } estimate
+            ? estimate.Suppressed
+                ? Suppressed($"fewer than {Int(report.MinimumNewcomers)} newcomers or {Int(report.MinimumEmployers)} employers followed this long")
+                : Estimate(estimate, report.MinimumNewcomers)
         : "<span class=\"muted\">—</span>";
 
     private static string Why(RegionalCell cell, RegionalDashboardReport report) => cell.SuppressedBecause switch

@@ -27,7 +27,7 @@ public static class RegionalDashboardComputation
 
         var names = regionMunicipalities.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var index = names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.OrdinalIgnoreCase);
-        var (tallies, employerCounts, overallEmployers) = Pool(names.Count, index, sharing, asOf);
+        var (tallies, followUps, overallFollowUps) = Pool(names.Count, index, sharing, asOf);
 
         var overall = new SurvivalTally();
         foreach (var tally in tallies)
@@ -35,9 +35,9 @@ public static class RegionalDashboardComputation
             overall.Add(tally);
         }
 
-        var overallReason = Primary(overall.Count, overallEmployers, disclosure.Threshold, minimumEmployers);
+        var overallReason = Primary(overall.Count, overallFollowUps.Length, disclosure.Threshold, minimumEmployers);
         var primary = Enumerable.Range(0, names.Count)
-            .Select(i => Primary(tallies[i].Count, employerCounts[i], disclosure.Threshold, minimumEmployers))
+            .Select(i => Primary(tallies[i].Count, followUps[i].Length, disclosure.Threshold, minimumEmployers))
             .ToArray();
         var counts = tallies.Select(t => t.Count).ToList();
 
@@ -53,21 +53,24 @@ public static class RegionalDashboardComputation
             AsOf = asOf,
             MinimumNewcomers = disclosure.Threshold,
             MinimumEmployers = minimumEmployers,
-            Overall = Cell(null, overall, overallReason, disclosure),
-            Municipalities = [.. names.Select((name, i) => Cell(name, tallies[i], hidden[i] ? primary[i] ?? RegionalSuppression.Complementary : null, disclosure))],
+            Overall = Cell(null, overall, overallFollowUps, overallReason, disclosure, minimumEmployers),
+            Municipalities = [.. names.Select((name, i) => Cell(name, tallies[i], followUps[i], hidden[i] ? primary[i] ?? RegionalSuppression.Complementary : null, disclosure, minimumEmployers))],
         };
     }
 
-    /// <summary>Sums the tallies per municipality; the employer ids are counted here and go no further.</summary>
-    private static (SurvivalTally[] Tallies, int[] Employers, int OverallEmployers) Pool(
+    /// <summary>
+    /// Sums the tallies per municipality and notes, per cell, each employer's longest follow-up; the employer ids
+    /// are used here to tell employers apart and go no further.
+    /// </summary>
+    private static (SurvivalTally[] Tallies, int[][] FollowUps, int[] OverallFollowUps) Pool(
         int municipalities,
         Dictionary<string, int> index,
         IEnumerable<EmployerAggregate> sharing,
         LocalDate asOf)
     {
         var tallies = Enumerable.Range(0, municipalities).Select(_ => new SurvivalTally()).ToArray();
-        var employers = Enumerable.Range(0, municipalities).Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
-        var overall = new HashSet<string>(StringComparer.Ordinal);
+        var followUps = Enumerable.Range(0, municipalities).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var overall = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var employer in sharing)
         {
             foreach (var survival in employer.Municipalities)
@@ -84,20 +87,30 @@ public static class RegionalDashboardComputation
                 }
 
                 tallies[i].Add(tally);
-                employers[i].Add(employer.EmployerId);
-                overall.Add(employer.EmployerId);
+                var longest = tally.ByDay()[^1].Days;
+                Longest(followUps[i], employer.EmployerId, longest);
+                Longest(overall, employer.EmployerId, longest);
             }
         }
 
-        return (tallies, [.. employers.Select(e => e.Count)], overall.Count);
+        return (tallies, [.. followUps.Select(f => f.Values.ToArray())], [.. overall.Values]);
     }
+
+    private static void Longest(Dictionary<string, int> followUps, string employerId, int days) =>
+        followUps[employerId] = followUps.TryGetValue(employerId, out var seen) ? Math.Max(seen, days) : days;
 
     private static RegionalSuppression? Primary(int newcomers, int employers, int minimumNewcomers, int minimumEmployers) =>
         newcomers < minimumNewcomers ? RegionalSuppression.TooFewNewcomers
         : employers < minimumEmployers ? RegionalSuppression.TooFewEmployers
         : null;
 
-    private static RegionalCell Cell(string? municipality, SurvivalTally tally, RegionalSuppression? suppressedBecause, DisclosureControl disclosure) =>
+    private static RegionalCell Cell(
+        string? municipality,
+        SurvivalTally tally,
+        int[] followUps,
+        RegionalSuppression? suppressedBecause,
+        DisclosureControl disclosure,
+        int minimumEmployers) =>
         suppressedBecause is { } reason
             ? new RegionalCell { Municipality = municipality, Suppressed = true, SuppressedBecause = reason, Retention = [] }
             : new RegionalCell
@@ -105,6 +118,14 @@ public static class RegionalDashboardComputation
                 Municipality = municipality,
                 Suppressed = false,
                 Newcomers = tally.Count,
-                Retention = disclosure.RetentionAt(KaplanMeier.Estimate(tally), groupSuppressed: false),
+                Retention = [.. disclosure.RetentionAt(KaplanMeier.Estimate(tally), groupSuppressed: false)
+                    .Select(r => FromEnoughEmployers(r, followUps, minimumEmployers))],
             };
+
+    // Late checkpoints may rest on one employer's newcomers (the others' are not followed that long yet): the
+    // estimate's last steps would then be that employer's, so it is hidden like one with too few at risk.
+    private static RetentionEstimate FromEnoughEmployers(RetentionEstimate estimate, int[] followUps, int minimumEmployers) =>
+        estimate.Estimate is null || followUps.Count(days => days >= estimate.Days) >= minimumEmployers
+            ? estimate
+            : estimate with { Suppressed = true, Estimate = null, Lower = null, Upper = null, AtRisk = null };
 }

@@ -116,6 +116,23 @@ public sealed class RegionalDashboardComputationTests
         Assert.Equal(RegionalSuppression.TooFewEmployers, karmoy.SuppressedBecause);
     }
 
+    [Fact]
+    public void A_checkpoint_reached_by_the_newcomers_of_fewer_than_three_employers_is_suppressed()
+    {
+        EmployerAggregate Employer(string id, int count, int daysAgo) =>
+            EmployerAggregate.Of(id, Records.Many(count, _ => Records.Employed(AsOf.PlusDays(-daysAgo), "Karmøy")));
+
+        // Six followed for 900 days at one employer; the other two employers' four newcomers started 100 days ago.
+        var karmoy = Cell(Compute([Employer("a", 6, 900), Employer("b", 2, 100), Employer("c", 2, 100)]), "Karmøy");
+
+        Assert.False(karmoy.Suppressed);
+        Assert.Equal(10, karmoy.Newcomers);
+        Assert.All(karmoy.Retention, r => Assert.True(r.Suppressed && r.Estimate is null && r.AtRisk is null));
+
+        var everyoneLong = Cell(Compute([Employer("a", 6, 900), Employer("b", 2, 900), Employer("c", 2, 900)]), "Karmøy");
+        Assert.All(everyoneLong.Retention, r => Assert.Equal(1.0, r.Estimate));
+    }
+
     private static RegionalDashboardReport Compute(IEnumerable<EmployerAggregate> employers) =>
         RegionalDashboardComputation.Compute(Region, employers, "Haugalandet", AsOf);
 

@@ -20,11 +20,7 @@ public static class DashboardPage
         var name = options.EmployerName ?? report.EmployerId;
         var t = report.Threshold;
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append(CultureInfo.InvariantCulture, $"<title>Retention dashboard – {E(name)}</title>")
-            .Append("<style>").Append(PageStyle.Css).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">Skip to the figures</a>")
+        Document(html, "Retention dashboard – " + name)
             .Append(CultureInfo.InvariantCulture, $"<header><h1>Retention dashboard</h1><p>{E(name)} · newcomers starting {E(Date(report.From))} or later, as of {E(Date(report.To))}</p></header>")
             .Append("<nav aria-label=\"Sections\"><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#retention\">Retention</a></li><li><a href=\"#groups\">Groups</a></li><li><a href=\"#cohorts\">Cohorts</a></li><li><a href=\"#engagement\">Engagement</a></li><li><a href=\"#at-risk\">At risk</a></li></ul></nav>")
             .Append("<main id=\"main\">");

@@ -10,6 +10,9 @@ namespace Retention.Dashboard;
 /// <summary>Encoding and number formatting for the page. Every piece of text goes through <see cref="E"/>.</summary>
 internal static class Html
 {
+    /// <summary>The retention checkpoints of the tables' columns (as the report computes them): 6, 12 and 24 months.</summary>
+    public static IReadOnlyList<(int Months, int Days)> Checkpoints { get; } = [(6, 182), (12, 365), (24, 730)];
+
     public static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     public static string Date(LocalDate? day) => day is { } d ? LocalDatePattern.Iso.Format(d) : "—";
@@ -30,8 +33,11 @@ internal static class Html
     public static string Count(Figure figure, int threshold) =>
         figure.Value is { } v && !figure.Suppressed ? $"<span class=\"count\">{E(Int((int)v))}</span>" : Figure(figure, _ => "", threshold);
 
-    public static string Suppressed(int threshold) =>
-        $"<span class=\"suppressed\">suppressed<span class=\"why\"> (fewer than {Int(threshold)})</span></span>";
+    public static string Suppressed(int threshold) => Suppressed("fewer than " + Int(threshold));
+
+    /// <summary>"suppressed" with the reason in words (already plain text; it is encoded here).</summary>
+    public static string Suppressed(string why) =>
+        $"<span class=\"suppressed\">suppressed<span class=\"why\"> ({E(why)})</span></span>";
 
     public static string Estimate(RetentionEstimate r, int threshold) =>
         r.Suppressed ? Suppressed(threshold)
@@ -39,6 +45,14 @@ internal static class Html
         : E(Percent(r.Estimate.Value))
           + (r.Lower is { } lo && r.Upper is { } hi ? $" <span class=\"ci\">({E(Percent(lo))}–{E(Percent(hi))})</span>" : "")
           + $"<br><span class=\"n\">{E(Int(r.AtRisk ?? 0))} at risk</span>";
+
+    /// <summary>Opens a page: doctype, head with the title and the stylesheet, body and the skip link to <c>#main</c>.</summary>
+    public static StringBuilder Document(StringBuilder html, string title) =>
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title>")
+            .Append("<style>").Append(PageStyle.Css).Append("</style></head><body>")
+            .Append("<a class=\"skip\" href=\"#main\">Skip to the figures</a>");
 
     /// <summary>
     /// Opens a table in a scrollable region that keyboard users can focus, labelled by the table's caption

@@ -43,7 +43,7 @@ internal static class SurvivalSection
     {
         TableRegion(html, id).Append(CultureInfo.InvariantCulture, $"{E(title)}: retention at 6, 12 and 24 months (95% CI, number at risk)</caption>")
             .Append("<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Newcomers</th><th scope=\"col\">Departures</th>");
-        foreach (var (months, _) in DashboardCheckpoints)
+        foreach (var (months, _) in Checkpoints)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{months} months</th>");
         }
@@ -90,6 +90,4 @@ internal static class SurvivalSection
 
         html.Append("</details>");
     }
-
-    private static IReadOnlyList<(int Months, int Days)> DashboardCheckpoints { get; } = [(6, 182), (12, 365), (24, 730)];
 }

@@ -33,10 +33,18 @@ internal sealed class DisclosureControl(int threshold)
     /// hidden, and if exactly one is hidden the smallest other non-empty cell is hidden too, so that the hidden one
     /// cannot be recovered by subtraction from the total.
     /// </summary>
-    public bool[] SuppressPartition(IReadOnlyList<int> cells)
+    public bool[] SuppressPartition(IReadOnlyList<int> cells) => SuppressPartition(cells, cells.Select(IsTooSmall).ToArray());
+
+    /// <summary>
+    /// Secondary suppression after a primary rule of the caller's (e.g. also too few employers): if exactly one
+    /// non-empty cell is hidden, the smallest other non-empty cell is hidden too.
+    /// </summary>
+    public static bool[] SuppressPartition(IReadOnlyList<int> cells, IReadOnlyList<bool> primary)
     {
-        var hidden = cells.Select(IsTooSmall).ToArray();
-        if (hidden.Count(h => h) == 1)
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(primary);
+        var hidden = primary.ToArray();
+        if (Enumerable.Range(0, cells.Count).Count(i => hidden[i] && cells[i] > 0) == 1)
         {
             var next = Enumerable.Range(0, cells.Count)
                 .Where(i => !hidden[i] && cells[i] > 0)
@@ -69,13 +77,17 @@ internal sealed class DisclosureControl(int threshold)
             People = Count(curve.People, suppressed),
             Departures = suppressed ? Hidden : Count(curve.Events),
             Curve = points,
-            Retention = Checkpoints.Select(c => Estimate(curve, c.Months, c.Days, suppressed)).ToList(),
+            Retention = RetentionAt(curve, suppressed),
             MedianTenureDays = median,
         };
     }
 
     /// <summary>The retention checkpoints of the dashboard: 6, 12 and 24 months.</summary>
     public static IReadOnlyList<(int Months, int Days)> Checkpoints { get; } = [(6, 182), (12, 365), (24, 730)];
+
+    /// <summary>Retention at each checkpoint; a checkpoint with fewer than the threshold still at risk is suppressed.</summary>
+    public IReadOnlyList<RetentionEstimate> RetentionAt(SurvivalCurve curve, bool groupSuppressed) =>
+        Checkpoints.Select(c => Estimate(curve, c.Months, c.Days, groupSuppressed)).ToList();
 
     private RetentionEstimate Estimate(SurvivalCurve curve, int months, int days, bool groupSuppressed)
     {

@@ -40,6 +40,20 @@ public sealed class SurvivalTally
         }
     }
 
+    /// <summary>
+    /// Adds every observation of <paramref name="other"/>: the tally of two groups pooled, so Kaplan–Meier over the
+    /// sum equals Kaplan–Meier over the pooled observations (the counts per day simply add up).
+    /// </summary>
+    public void Add(SurvivalTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (day, (events, censored)) in other._byDay)
+        {
+            Add(new SurvivalObservation(day, Left: true), events);
+            Add(new SurvivalObservation(day, Left: false), censored);
+        }
+    }
+
     /// <summary>A copy that can be changed without touching this one.</summary>
     public SurvivalTally Copy()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using Retention.Core.Analytics;
 using Retention.Core.Storage;
@@ -15,13 +14,9 @@ namespace Retention.Core.Application;
 public sealed class DashboardService(IRetentionRecordSource source, RetentionClock clock)
 {
     // Enough for every employer's default view plus a few custom ranges; the cache is cleared when it overflows.
-    private const int MaxCachedReports = 256;
-
-    private readonly ConcurrentDictionary<DashboardQuery, CachedReport> _reports = new();
-
     // One full computation at a time: at 1 M newcomers each holds a few hundred MB of records while it runs, and
     // concurrent requests for the same view then find the report the first one cached.
-    private readonly SemaphoreSlim _computing = new(1, 1);
+    private readonly ChangeStampCache<DashboardQuery, DashboardReport> _reports = new(capacity: 256);
 
     public LocalDate Today => clock.Today;
 
@@ -30,56 +25,21 @@ public sealed class DashboardService(IRetentionRecordSource source, RetentionClo
         (await source.ReadAsync(employerId, cancellationToken)).Records;
 
     /// <summary>The report for <paramref name="query"/>, from the cache when nothing changed since it was computed.</summary>
-    public async Task<DashboardReport> ReportAsync(DashboardQuery query, CancellationToken cancellationToken)
+    public Task<DashboardReport> ReportAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (await FreshAsync(query, cancellationToken) is { } cached)
-        {
-            return cached;
-        }
-
-        await _computing.WaitAsync(cancellationToken);
-        try
-        {
-            if (await FreshAsync(query, cancellationToken) is { } computedMeanwhile)
+        return _reports.GetAsync(
+            query,
+            ct => source.ChangeStampAsync(query.EmployerId, ct),
+            async ct =>
             {
-                return computedMeanwhile;
-            }
-
-            var set = await source.ReadAsync(query.EmployerId, cancellationToken);
-            var report = DashboardReport.Compute(set.Records, query);
-            if (set.ChangeStamp is { } stamp)
-            {
-                if (_reports.Count >= MaxCachedReports)
-                {
-                    _reports.Clear();
-                }
-
-                _reports[query] = new CachedReport(stamp, report);
-            }
-
-            return report;
-        }
-        finally
-        {
-            _computing.Release();
-        }
+                var set = await source.ReadAsync(query.EmployerId, ct);
+                return (DashboardReport.Compute(set.Records, query), set.ChangeStamp);
+            },
+            cancellationToken);
     }
 
     /// <summary>Computes and caches the employer's default view (as of today), so the next request is answered from memory.</summary>
     public Task WarmAsync(string employerId, CancellationToken cancellationToken) =>
         ReportAsync(new DashboardQuery { EmployerId = employerId, To = Today }, cancellationToken);
-
-    private async Task<DashboardReport?> FreshAsync(DashboardQuery query, CancellationToken cancellationToken)
-    {
-        if (!_reports.TryGetValue(query, out var cached))
-        {
-            return null;
-        }
-
-        var stamp = await source.ChangeStampAsync(query.EmployerId, cancellationToken);
-        return stamp == cached.ChangeStamp ? cached.Report : null;
-    }
-
-    private sealed record CachedReport(long ChangeStamp, DashboardReport Report);
 }

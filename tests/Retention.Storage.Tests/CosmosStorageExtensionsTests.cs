@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Retention.Core.Regions;
 using Retention.Core.Storage;
 using Retention.Storage.Cosmos;
 
@@ -42,6 +43,11 @@ public sealed class CosmosStorageExtensionsTests(CosmosStoreFixture fixture)
         Assert.Equal(key, await host.Services.GetRequiredService<IApiKeyStore>().GetAsync(key.Id, CancellationToken.None));
         Assert.Equal(4, (await host.Services.GetRequiredService<INudgeStore>().GetJourneyAsync("acme", enrollment.Id, CancellationToken.None)).Count);
         Assert.IsType<CosmosEventStore>(host.Services.GetRequiredService<IEventStore>());
+        // The regions container exists: a region write lands in it.
+        var region = new Region { Id = StoreTestData.NewId("region"), Document = "{}", Municipalities = [StoreTestData.NewId("Etne")], UpdatedAt = StoreTestData.Now };
+        var save = await host.Services.GetRequiredService<IRegionStore>().SaveAsync(region, CancellationToken.None);
+        Assert.Equal(RegionSaveOutcome.Created, save.Outcome);
+        Assert.IsType<CosmosEmployerSettingsStore>(host.Services.GetRequiredService<IEmployerSettingsStore>());
         await fixture.Client!.GetDatabase(databaseName).DeleteAsync();
         await host.StopAsync();
     }

@@ -15,8 +15,13 @@ public sealed partial class SqliteRetentionRecordSourceTests
         WHERE audience = 'Ildsjel' OR (audience = 'Newcomer' AND kind = 'check-in') OR (follows_up IS NOT NULL AND status = 'Acted');
         """;
 
-    /// <summary>Undoes schema v7 (the status_reason column and the unsubscribes table), for files made to look older.</summary>
-    private const string UndoV7 = "ALTER TABLE nudges DROP COLUMN status_reason; DROP TABLE unsubscribes; ";
+    /// <summary>
+    /// Undoes schema v8 (regions and employer settings) and v7 (the status_reason column and the unsubscribes table), for
+    /// files made to look older.
+    /// </summary>
+    private const string UndoV7 =
+        "DROP TABLE regions; DROP TABLE region_municipalities; DROP TABLE region_feeds; DROP TABLE employer_settings; "
+        + "ALTER TABLE nudges DROP COLUMN status_reason; DROP TABLE unsubscribes; ";
 
     [Fact]
     public async Task Failed_nudges_of_every_audience_are_read_and_counted_and_nothing_else_is()

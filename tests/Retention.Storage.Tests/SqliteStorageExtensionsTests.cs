@@ -30,6 +30,8 @@ public sealed class SqliteStorageExtensionsTests : IDisposable
         Assert.IsType<SqliteApiKeyStore>(host.Services.GetRequiredService<IApiKeyStore>());
         Assert.IsType<SqliteDueNudgeQueue>(host.Services.GetRequiredService<IDueNudgeQueue>());
         Assert.IsType<SqliteNudgeScheduler>(host.Services.GetRequiredService<INudgeScheduler>());
+        Assert.IsType<SqliteRegionStore>(host.Services.GetRequiredService<IRegionStore>());
+        Assert.IsType<SqliteEmployerSettingsStore>(host.Services.GetRequiredService<IEmployerSettingsStore>());
         await host.StopAsync();
     }
 

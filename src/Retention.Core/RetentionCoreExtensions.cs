@@ -81,6 +81,7 @@ public static class RetentionCoreExtensions
         // A store adapter registers its own set-based source; this one works over any store's ordinary ports.
         services.TryAddSingleton<IRetentionRecordSource, PerEnrollmentRecordSource>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<RegionalDashboardService>();
         return services;
     }
 

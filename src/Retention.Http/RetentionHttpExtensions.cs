@@ -42,6 +42,7 @@ public static class RetentionHttpExtensions
         employer.MapEnrollmentEndpoints().MapImportEndpoints().MapJourneyEndpoints().MapEventEndpoints().MapDashboardEndpoints()
             .MapEmployerSettingsEndpoints();
         app.MapRegionEndpoints();
+        app.MapRegionalDashboard();
 
         app.MapLinkEndpoints();
         app.MapDashboardPage();

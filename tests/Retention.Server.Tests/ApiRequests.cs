@@ -34,7 +34,7 @@ internal static class ApiRequests
     public static async Task<string> EnrollAsync(HttpClient client, string employer, JsonObject? body = null)
     {
         using var response = await client.PostAsync(new Uri(Enrollments(employer), UriKind.Relative), Json(body ?? ValidEnrollment()));
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"enrol → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.ReadObjectAsync())["id"]!.GetValue<string>();
     }
 

@@ -16,8 +16,9 @@ public sealed partial class FunctionsRouteParityTests(RetentionApiFactory factor
     // Served by the self-hosted server only: the OpenAPI document (generated from the ASP.NET Core endpoint table) and the demo outbox.
     private static readonly string[] ServerOnly = ["GET /openapi/{documentName}.json", "GET /outbox", "GET /outbox/{name}"];
 
-    // The HR page and its sign-in accept a session cookie or the key in their shared handler (as in the server).
-    private static readonly string[] PageRoutes = ["GET dashboard/{employerId}", "POST dashboard/{employerId}/session"];
+    // The HR and regional pages and their sign-ins accept a session cookie or the key in their shared handler (as in the server).
+    private static readonly string[] PageRoutes =
+        ["GET dashboard/{employerId}", "POST dashboard/{employerId}/session", "GET dashboard/regions/{regionId}", "POST dashboard/regions/{regionId}/session"];
 
     [Fact]
     public void The_functions_app_exposes_every_route_of_the_server_and_no_other()

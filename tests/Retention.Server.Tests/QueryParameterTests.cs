@@ -28,11 +28,13 @@ public sealed class QueryParameterTests(RetentionApiFactory development, Product
         var parameters = await QueryParametersAsync(client);
         Assert.Contains(("/api/v1/employers/{employerId}/enrollments", "limit"), parameters);
         Assert.Contains(("/api/v1/employers/{employerId}/dashboard", "from"), parameters);
+        Assert.Contains(("/api/v1/regions/{regionId}/events", "municipality"), parameters);
 
         var wrong = new List<string>();
         foreach (var (route, parameter) in parameters.Concat(OutsideTheDocument))
         {
-            var path = route.Replace("{employerId}", "acme", StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
+            var path = route.Replace("{employerId}", "acme", StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)
+                .Replace("{regionId}", Retention.Core.Content.SampleRegions.HaugalandetId, StringComparison.Ordinal);
             foreach (var value in Garbage)
             {
                 var query = value == "active,paused" ? $"{parameter}=active&{parameter}=paused" : $"{parameter}={Uri.EscapeDataString(value).Replace("%2500", "%00", StringComparison.Ordinal)}";

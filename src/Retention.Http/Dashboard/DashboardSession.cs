@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Retention.Core.Access;
 
 namespace Retention.Http.Dashboard;
 
@@ -15,22 +16,36 @@ public sealed class DashboardSession(IDataProtectionProvider protection)
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("Retention.Dashboard.Session.v1").ToTimeLimitedDataProtector();
 
-    public void Start(HttpResponse response, string employerId)
+    public void Start(HttpResponse response, string employerId) => Start(response, KeyOwner.Employer(employerId));
+
+    /// <summary>A session for the owner's page: the employer's dashboard, or a region's (<c>/dashboard/regions/{id}</c>).</summary>
+    public void Start(HttpResponse response, KeyOwner owner)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Append(CookieName, _protector.Protect(employerId, Lifetime), new CookieOptions
+        ArgumentNullException.ThrowIfNull(owner);
+        response.Cookies.Append(CookieName, _protector.Protect(owner.Stored, Lifetime), new CookieOptions
         {
             HttpOnly = true,
             Secure = response.HttpContext.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
-            Path = "/dashboard/" + employerId,
+            Path = PagePath(owner),
             MaxAge = Lifetime,
         });
     }
 
-    /// <summary>True when the request carries a live session cookie for exactly this employer.</summary>
-    public bool IsFor(HttpRequest request, string employerId)
+    public static string PagePath(KeyOwner owner)
     {
+        ArgumentNullException.ThrowIfNull(owner);
+        return owner.Kind == KeyOwnerKind.Region ? "/dashboard/regions/" + owner.Id : "/dashboard/" + owner.Id;
+    }
+
+    /// <summary>True when the request carries a live session cookie for exactly this employer.</summary>
+    public bool IsFor(HttpRequest request, string employerId) => IsFor(request, KeyOwner.Employer(employerId));
+
+    /// <summary>True when the request carries a live session cookie for exactly this owner (an employer's never opens a region's page).</summary>
+    public bool IsFor(HttpRequest request, KeyOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(request);
         if (!request.Cookies.TryGetValue(CookieName, out var cookie) || string.IsNullOrEmpty(cookie))
         {
@@ -39,7 +54,7 @@ public sealed class DashboardSession(IDataProtectionProvider protection)
 
         try
         {
-            return string.Equals(_protector.Unprotect(cookie), employerId, StringComparison.Ordinal);
+            return string.Equals(_protector.Unprotect(cookie), owner.Stored, StringComparison.Ordinal);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -22,20 +22,21 @@ public static class RegionEndpoints
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var region = app.MapGroup("/api/v1/regions/{regionId}")
+        var regions = app.MapGroup("/api/v1/regions")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        region.MapGet("", GetAsync).AddEndpointFilter(RegionAuthorization.ReadersAsync).WithName("GetRegion");
-        region.MapGet("/events", EventsAsync).AddEndpointFilter(RegionAuthorization.ReadersAsync).WithName("ListRegionEvents");
+        var readers = regions.MapGroup("").AddEndpointFilter(RegionAuthorization.ReadersAsync);
+        readers.MapGet("/{regionId}", GetAsync).WithName("GetRegion");
+        readers.MapGet("/{regionId}/events", EventsAsync).WithName("ListRegionEvents");
 
-        var curators = region.MapGroup("").AddEndpointFilter(RegionAuthorization.CuratorsOnlyAsync);
-        curators.MapPut("", PutAsync).WithName("PutRegion");
-        curators.MapGet("/feeds", FeedsAsync).WithName("ListRegionFeeds");
-        curators.MapGet("/feeds/{feedId}", FeedAsync).WithName("GetRegionFeed");
-        curators.MapPut("/feeds/{feedId}", PutFeedAsync).WithName("PutRegionFeed");
-        curators.MapDelete("/feeds/{feedId}", DeleteFeedAsync).WithName("DeleteRegionFeed");
-        curators.MapPost("/feeds/{feedId}:refresh", RefreshFeedAsync).WithName("RefreshRegionFeed");
+        var curators = regions.MapGroup("").AddEndpointFilter(RegionAuthorization.CuratorsOnlyAsync);
+        curators.MapPut("/{regionId}", PutAsync).WithName("PutRegion");
+        curators.MapGet("/{regionId}/feeds", FeedsAsync).WithName("ListRegionFeeds");
+        curators.MapGet("/{regionId}/feeds/{feedId}", FeedAsync).WithName("GetRegionFeed");
+        curators.MapPut("/{regionId}/feeds/{feedId}", PutFeedAsync).WithName("PutRegionFeed");
+        curators.MapDelete("/{regionId}/feeds/{feedId}", DeleteFeedAsync).WithName("DeleteRegionFeed");
+        curators.MapPost("/{regionId}/feeds/{feedId}:refresh", RefreshFeedAsync).WithName("RefreshRegionFeed");
         return app;
     }
 
@@ -101,8 +102,18 @@ public static class RegionEndpoints
             return ApiProblems.Validation(query.Errors);
         }
 
+        if (await service.GetAsync(regionId, cancellationToken) is not { } region)
+        {
+            return ApiProblems.NotFound("region");
+        }
+
+        if (municipality is not null && !region.Municipalities.Contains(municipality, StringComparer.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Validation("municipality", $"is not one of the region's municipalities ({string.Join(", ", region.Municipalities)})");
+        }
+
         var window = new Interval(first.AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant(), last.PlusDays(1).AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant());
-        var events = await service.EventsAsync(regionId, window, string.IsNullOrWhiteSpace(municipality) ? null : municipality, cancellationToken);
+        var events = await service.EventsAsync(regionId, window, municipality, cancellationToken);
         return events is null ? ApiProblems.NotFound("region") : TypedResults.Ok(new { events = events.Select(RegionEventResponse.From).ToList() });
     }
 

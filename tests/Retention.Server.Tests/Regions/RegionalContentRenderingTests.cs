@@ -72,7 +72,7 @@ public sealed class RegionalContentRenderingTests(RealContentApiFactory factory)
         var outcome = await DispatchAtAsync(nudge);
 
         Assert.Equal(DispatchResult.Sent, outcome.Result);
-        var mail = Outbox().Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(a => a.Address == "stord.newcomer@example.com") && (m.TextBody ?? "").Contains("choir", StringComparison.Ordinal));
+        var mail = Outbox().Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(a => a.Address == "hr-stord.newcomer@example.com") && (m.TextBody ?? "").Contains("choir", StringComparison.Ordinal));
         Assert.Contains("Stord choir open rehearsal", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://stord.example/choir", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("18:30", mail.TextBody, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class RegionalContentRenderingTests(RealContentApiFactory factory)
         body["arrivalDate"] = arrival.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
         body["startDate"] = arrival.PlusDays(2).ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
         body["municipality"] = municipality;
-        body["newcomer"]!["email"] = municipality.ToLowerInvariant() + ".newcomer@example.com";
+        body["newcomer"]!["email"] = externalId.ToLowerInvariant() + ".newcomer@example.com";
         body["newcomer"]!["timeZone"] = "Europe/Oslo";
         return body;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
+using Retention.Core.Content;
 using Retention.Core.Dispatch;
 using Retention.Core.Journeys;
 using Retention.Testing;
@@ -46,9 +47,21 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             // (1) Dispatch off, real time: a key from the CLI, then enough enrolments for a backlog.
             var key = (await ServerProcess.RunCliAsync(["keys", "create", "--employer", Employer], quiet, StartTimeout))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+            var regionKey = (await ServerProcess.RunCliAsync(["keys", "create", "--region", SampleRegions.HaugalandetId], quiet, StartTimeout))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
             var enrollmentIds = new List<string>();
             await using (var planning = await ServerProcess.StartAsync(CrashBacklog.With(quiet, ("Retention:Dispatch:Enabled", "false")), StartTimeout))
             {
+                // The region's content, as its curators would publish it, around the time the dispatching server's clock shows:
+                // the local-events and family nudges then have something to say instead of being skipped.
+                using (var curator = CrashBacklog.Client(planning, regionKey))
+                using (var published = await curator.PutAsync(
+                    new Uri($"/api/v1/regions/{SampleRegions.HaugalandetId}", UriKind.Relative),
+                    ApiRequests.Json(SampleRegions.HaugalandetDocument(SystemClock.Instance.GetCurrentInstant() + Duration.FromTimeSpan(ClockOffset)))))
+                {
+                    Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+                }
+
                 using var api = CrashBacklog.Client(planning, key);
                 for (var i = 0; i < Enrollments; i++)
                 {

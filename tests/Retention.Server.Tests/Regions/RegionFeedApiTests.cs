@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Retention.Core.Dispatch;
+using Retention.Core.Journeys;
+using Retention.Core.Storage;
 
 namespace Retention.Server.Tests.Regions;
 
@@ -15,6 +19,9 @@ public sealed class LoopbackFeedsApiFactory : RetentionApiFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Retention:Regions:Feeds:AllowLoopback", "true");
         builder.UseSetting("Retention:Regions:Feeds:Retries", "0");
+
+        // The test clock starts a week away from any background refresh (the test jumps it only at the end).
+        builder.UseSetting("Retention:Regions:Feeds:RefreshInterval", "7.00:00:00");
     }
 }
 
@@ -74,15 +81,22 @@ public sealed class RegionFeedApiTests(LoopbackFeedsApiFactory factory, Retentio
         Assert.Equal(6, events.Count(t => t == "Family swim"));
         Assert.Contains("Quiz night", events);
 
+
         _failing = true;
         using var refreshed = await curator.PostAsync(new Uri("/api/v1/regions/feedland/feeds/swim:refresh", UriKind.Relative), null);
         var afterFailure = await refreshed.ReadObjectAsync();
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-        Assert.Equal((6, "HTTP 500"), (afterFailure["eventCount"]!.GetValue<int>(), afterFailure["lastError"]!.GetValue<string>()));
+        Assert.True(afterFailure["lastError"]?.GetValue<string>() == "HTTP 500", afterFailure.ToJsonString());
+        Assert.Equal(6, afterFailure["eventCount"]!.GetValue<int>());
         Assert.Equal(6, (await EventsAsync(curator)).Count(t => t == "Family swim"));
 
         var listed = await (await curator.GetAsync(new Uri("/api/v1/regions/feedland/feeds", UriKind.Relative))).ReadObjectAsync();
         Assert.Equal(["swim"], listed["feeds"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()));
+
+        // A newcomer in the feed's municipality gets the feed's (last good) events in the local-events mail.
+        var mail = await LocalEventsMailAsync();
+        Assert.Contains("Family swim", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Stord svømmehall", mail.TextBody, StringComparison.Ordinal);
 
         using var deleted = await curator.DeleteAsync(new Uri("/api/v1/regions/feedland/feeds/swim", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -111,6 +125,28 @@ public sealed class RegionFeedApiTests(LoopbackFeedsApiFactory factory, Retentio
 
         Assert.Equal(0, feedServer.Requests);
         Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync(new Uri("/api/v1/regions/guardland/feeds/bad", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<MimeKit.MimeMessage> LocalEventsMailAsync()
+    {
+        using var api = factory.ClientFor(factory.AcmeKey);
+        var body = ApiRequests.ValidEnrollment("HR-FEEDBY");
+        body["municipality"] = "Feedby";
+        body["arrivalDate"] = "2027-01-11";
+        body["startDate"] = "2027-01-12";
+        body["newcomer"]!["email"] = "feedby.newcomer@example.com";
+        body["newcomer"]!["timeZone"] = "Europe/Oslo";
+        var id = await ApiRequests.EnrollAsync(api, "acme", body);
+        var nudges = factory.Services.GetRequiredService<INudgeStore>();
+        var nudge = (await nudges.GetJourneyAsync("acme", id, CancellationToken.None))
+            .Where(n => n.Kind == "local-events" && n.Audience == Audience.Newcomer && n.Status == NudgeStatus.Scheduled).MinBy(n => n.DueAt)!;
+        Assert.InRange(nudge.DueAt, NodaTime.Instant.FromUtc(2027, 1, 11, 0, 0), NodaTime.Instant.FromUtc(2027, 2, 14, 0, 0));
+        factory.Clock.SetUtcNow(nudge.DueAt.ToDateTimeOffset());
+        var dispatcher = factory.Services.GetRequiredService<NudgeDispatcher>();
+        var outcome = await dispatcher.DispatchAsync("acme", nudge.Id, CancellationToken.None);
+        Assert.Equal(DispatchResult.Sent, outcome.Result);
+        return Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, "outbox"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == "feedby.newcomer@example.com") && (m.TextBody ?? "").Contains("Feedby", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> EventsAsync(HttpClient curator)

@@ -1,3 +1,4 @@
+using Retention.Server.Cli;
 using Retention.Feeds;
 using Retention.Server.Regions;
 using Microsoft.AspNetCore.DataProtection;
@@ -92,7 +93,7 @@ public static class ServerExtensions
         }
         else
         {
-            throw new InvalidOperationException($"{ServerOptions.StorageProvider} must be Sqlite or Cosmos, not \"{provider}\".");
+            throw new SettingException($"{ServerOptions.StorageProvider} must be Sqlite or Cosmos, not \"{provider}\".");
         }
 
         if (demo)

@@ -79,15 +79,7 @@ public sealed class ServerCompositionTests : IAsyncLifetime
         Assert.Null(server.Services.GetService<SqliteDatabase>());
     }
 
-    [Fact]
-    public void An_unknown_provider_refuses_to_start_in_one_line_naming_the_setting()
-    {
-        using var server = new ComposedServer(new Dictionary<string, string?> { ["Retention:Storage:Provider"] = "Postgres" });
-
-        var error = Assert.Throws<InvalidOperationException>(() => server.Services);
-
-        Assert.Equal("Retention:Storage:Provider must be Sqlite or Cosmos, not \"Postgres\".", error.Message);
-    }
+    // An unknown provider is refused in one line by the real process: EndToEnd/StartupFailureTests.
 
     private static async Task AssertServesAsync(ComposedServer server)
     {

@@ -86,8 +86,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Runs a CLI verb (e.g. <c>keys create --employer acme</c>) to completion; returns its standard output.</summary>
     public static async Task<string> RunCliAsync(IReadOnlyList<string> verb, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
+        var (exitCode, stdout, stderr) = await RunToExitAsync(verb, settings, timeout);
+        return exitCode == 0 ? stdout : throw new InvalidOperationException($"{string.Join(' ', verb)} exited with {exitCode}: {stderr}");
+    }
+
+    /// <summary>Runs the server with these arguments and settings until it exits by itself: its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { ServerBuild.Dll } };
-        foreach (var word in verb)
+        foreach (var word in arguments)
         {
             start.ArgumentList.Add(word);
         }
@@ -101,13 +109,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        if (process.ExitCode != 0)
+        try
         {
-            throw new InvalidOperationException($"{string.Join(' ', verb)} exited with {process.ExitCode}: {await stderr}");
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"the server did not exit within {timeout}: {await stdout}{await stderr}");
         }
 
-        return await stdout;
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>SIGKILL on Linux: the process dies at once, mid-whatever, like a power cut.</summary>

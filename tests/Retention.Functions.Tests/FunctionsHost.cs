@@ -20,7 +20,8 @@ public sealed class FunctionsHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public FunctionsHost(IConfiguration serverConfiguration, TimeProvider clock)
+    /// <param name="configure">What a test adds or replaces after the shared composition (e.g. the Service Bus scheduler).</param>
+    public FunctionsHost(IConfiguration serverConfiguration, TimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(serverConfiguration);
         var configuration = new ConfigurationBuilder()
@@ -33,8 +34,11 @@ public sealed class FunctionsHost : IAsyncDisposable
         collection.AddRetentionCore();
         collection.AddRetentionSqliteStorage();
         collection.AddRetentionHttp();
+        configure?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    public IServiceProvider Services => services;
 
     /// <summary>A trigger class as the worker makes it: constructor arguments from the container.</summary>
     public T Trigger<T>() => ActivatorUtilities.CreateInstance<T>(services);

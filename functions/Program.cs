@@ -7,7 +7,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Retention.Core;
 using Retention.Feeds;
+#if RETENTION_FULL_AZURE
 using Retention.Functions.Email;
+#else
+using Retention.Email;
+#endif
 using Retention.Functions.Messaging;
 using Retention.Http;
 using Retention.Storage.Cosmos;
@@ -48,7 +52,13 @@ builder.Services.AddRetentionHousekeeping();
 builder.Services.AddRetentionCosmosDashboardStamps();
 builder.Services.AddRetentionHttp();
 builder.Services.AddRetentionServiceBus(builder.Configuration);
+#if RETENTION_FULL_AZURE
 builder.Services.AddRetentionAcsEmail(builder.Configuration);
+#else
+// Without Azure.Communication.Email (the CI build, ADR-009) the app sends as the server does: pickup directory or
+// SMTP by Retention:Email:Provider.
+builder.Services.AddRetentionEmail(builder.Configuration);
+#endif
 builder.Services.AddRetentionFeeds(builder.Configuration);
 
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Retention.Core.Maintenance;
+using Retention.Storage.Cosmos;
 
 namespace Retention.Functions.Maintenance;
 
@@ -13,9 +14,13 @@ namespace Retention.Functions.Maintenance;
 /// </summary>
 public sealed class DashboardAggregatesFunction(ILogger<DashboardAggregatesFunction> logger, IDashboardAggregates? aggregates = null)
 {
+    // The database and container the Cosmos store writes to, as binding expressions over its own settings.
+    private const string DatabaseSetting = "%" + CosmosStoreOptions.SectionName + ":" + nameof(CosmosStoreOptions.Database) + "%";
+    private const string DataContainerSetting = "%" + CosmosStoreOptions.SectionName + ":" + nameof(CosmosStoreOptions.DataContainer) + "%";
+
     [Function(nameof(DashboardAggregatesFunction))]
     public async Task Run(
-        [CosmosDBTrigger("retention", "employer-data", Connection = "CosmosDBConnection", LeaseContainerName = "leases", LeaseContainerPrefix = "aggregates-")] IReadOnlyList<ChangedDocument> changes,
+        [CosmosDBTrigger(DatabaseSetting, DataContainerSetting, Connection = "CosmosDBConnection", LeaseContainerName = "leases", LeaseContainerPrefix = "aggregates-")] IReadOnlyList<ChangedDocument> changes,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -13,11 +13,12 @@ namespace Retention.Functions.Messaging;
 /// </summary>
 public sealed class DispatchNudgeFunction(NudgeDispatcher dispatcher, ServiceBusNudgeScheduler scheduler, ILogger<DispatchNudgeFunction> logger)
 {
-    public const string QueueName = "nudges";
+    // The queue the scheduler sends to (Retention:ServiceBus:QueueName), as a binding expression: one setting, no copy.
+    private const string QueueSetting = "%" + ServiceBusOptions.SectionName + ":" + nameof(ServiceBusOptions.QueueName) + "%";
 
     [Function(nameof(DispatchNudgeFunction))]
     public async Task Run(
-        [ServiceBusTrigger(QueueName, Connection = "ServiceBusConnection", AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
+        [ServiceBusTrigger(QueueSetting, Connection = "ServiceBusConnection", AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
         ServiceBusMessageActions actions,
         CancellationToken cancellationToken)
     {

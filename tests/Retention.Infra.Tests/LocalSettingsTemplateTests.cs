@@ -68,23 +68,28 @@ public sealed partial class LocalSettingsTemplateTests
     }
 
     [Fact]
-    public async Task Triggers_name_the_queue_and_containers_that_infra_creates()
+    public async Task Triggers_name_the_queue_and_containers_through_settings_that_infra_and_the_template_set()
     {
         var compiled = await CompiledTemplate.GetAsync();
+        var settings = CompiledTemplate.Text(compiled.Resources("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "api"));
         var code = string.Join("\n", Directory.GetFiles(Repository.File("functions"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
         var containers = compiled.Module("cosmos")["variables"]!["containers"]!.AsArray().Select(c => (string)c!["name"]!).ToHashSet(StringComparer.Ordinal);
-        var triggerContainers = CosmosTriggerPattern().Matches(code).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Contains("QueueName = \"nudges\"", code, StringComparison.Ordinal);
+        // The triggers read the options' own settings (binding expressions), so infra and the template must set each one.
+        string[] bound = ["Retention:ServiceBus:QueueName", "Retention:Storage:Cosmos:Database", "Retention:Storage:Cosmos:DataContainer"];
+        Assert.Contains("ServiceBusTrigger(QueueSetting", code, StringComparison.Ordinal);
+        Assert.Contains("CosmosDBTrigger(DatabaseSetting, DataContainerSetting", code, StringComparison.Ordinal);
+        Assert.All(bound, setting =>
+        {
+            var appSetting = setting.Replace(":", "__", StringComparison.Ordinal);
+            Assert.Contains(appSetting, settings, StringComparison.Ordinal);
+            Assert.True(Values().ContainsKey(appSetting), appSetting + " missing from local.settings.json.template");
+        });
         Assert.Contains("var queueName = 'nudges'", File.ReadAllText(Path.Combine(Repository.Infra, "main.bicep")), StringComparison.Ordinal);
-        Assert.Equal(["employer-data"], triggerContainers);
-        Assert.All(triggerContainers, c => Assert.Contains(c, containers));
+        Assert.Contains("employer-data", containers);
         Assert.Contains("leases", containers);
     }
 
     [GeneratedRegex("Connection = \"([A-Za-z]+)\"")]
     private static partial Regex ConnectionPattern();
-
-    [GeneratedRegex("CosmosDBTrigger\\(\"retention\", \"([a-z-]+)\"")]
-    private static partial Regex CosmosTriggerPattern();
 }

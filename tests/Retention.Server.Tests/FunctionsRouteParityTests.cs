@@ -6,7 +6,8 @@ using Retention.Testing;
 namespace Retention.Server.Tests;
 
 /// <summary>
-/// The Functions app cannot be compiled here, so its HTTP triggers are read as source and held against the server's
+/// The Functions app's HTTP triggers read as source (the compiled ones are held against the server by
+/// tests/Retention.Functions.Tests, over the generated functions.metadata) and held against the server's
 /// real endpoint table: the same routes and methods, and every employer-scoped API route behind the API-key gate
 /// (<c>EmployerRoute</c>), every region route behind the region-key gate (<c>RegionRoute</c>) — the only things that keep
 /// tenants and regions apart on the Functions host.

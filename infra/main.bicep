@@ -24,6 +24,11 @@ param principalType string = 'User'
 @description('HMAC key for one-click links, base64 of 32 random bytes; the azd preprovision hook generates it once and keeps it.')
 param linkSigningKey string
 
+@secure()
+@minLength(32)
+@description('Key of the keyed hashes that stand for unsubscribed addresses and erased external ids (base64 of 32 random bytes); the azd preprovision hook generates it once and keeps it: a new key forgets who unsubscribed.')
+param privacyHashKey string
+
 @description('Communication Services data location (Europe, Norway, United States, ...).')
 param communicationDataLocation string = 'Europe'
 
@@ -136,6 +141,7 @@ module keyVault 'modules/key-vault.bicep' = {
     location: location
     tags: tags
     linkSigningKey: linkSigningKey
+    privacyHashKey: privacyHashKey
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -183,6 +189,7 @@ module api 'modules/function-app.bicep' = {
       Retention__Email__RateLimit__PerMinute: '30'
       Retention__Email__RateLimit__PerHour: '100'
       Retention__Links__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${keyVault.outputs.linkSigningKeySecretName})'
+      Retention__Privacy__HashKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${keyVault.outputs.privacyHashKeySecretName})'
     }
   }
 }

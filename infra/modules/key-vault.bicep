@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode holding the HMAC key that signs one-click links. The app reads it through a Key Vault
+// Key Vault in RBAC mode holding the HMAC key that signs one-click links and the key of the privacy hashes. The app reads it through a Key Vault
 // reference in its settings (Key Vault Secrets User); the value comes from the azd preprovision hook.
 param name string
 param location string
@@ -12,6 +12,10 @@ param userPrincipalType string = 'User'
 @secure()
 @minLength(32)
 param linkSigningKey string
+
+@secure()
+@minLength(32)
+param privacyHashKey string
 
 @description('Purge protection cannot be turned off again and blocks `azd down --purge`; turn it on for production.')
 param enablePurgeProtection bool = false
@@ -37,6 +41,14 @@ resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
     name: 'link-signing-key'
     properties: {
       value: linkSigningKey
+      contentType: 'text/plain'
+    }
+  }
+
+  resource hashKey 'secrets' = {
+    name: 'privacy-hash-key'
+    properties: {
+      value: privacyHashKey
       contentType: 'text/plain'
     }
   }
@@ -76,3 +88,4 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
 output linkSigningKeySecretName string = vault::signingKey.name
+output privacyHashKeySecretName string = vault::hashKey.name

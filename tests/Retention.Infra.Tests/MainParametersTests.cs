@@ -20,9 +20,10 @@ public sealed class MainParametersTests
     }
 
     [Fact]
-    public void Link_signing_key_comes_from_the_azd_environment()
+    public void The_link_signing_and_privacy_hash_keys_come_from_the_azd_environment()
     {
         Assert.Equal("${RETENTION_LINK_SIGNING_KEY}", Value("linkSigningKey"));
+        Assert.Equal("${RETENTION_PRIVACY_HASH_KEY}", Value("privacyHashKey"));
     }
 
     [Fact]
@@ -35,6 +36,7 @@ public sealed class MainParametersTests
         Assert.Subset(declared.Select(p => p.Key).ToHashSet(StringComparer.Ordinal), given);
         Assert.All(required, name => Assert.Contains(name, given));
         Assert.Contains("linkSigningKey", required);
+        Assert.Contains("privacyHashKey", required);
     }
 
     [Fact]

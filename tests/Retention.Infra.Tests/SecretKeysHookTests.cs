@@ -3,16 +3,17 @@ using System.Diagnostics;
 namespace Retention.Infra.Tests;
 
 /// <summary>
-/// infra/hooks/ensure-link-signing-key.sh, the azd preprovision hook, run for real with sh and openssl; `azd` and
-/// `az` are stand-in scripts on the PATH that record their arguments.
+/// infra/hooks/ensure-secret-keys.sh, the azd preprovision hook, run for real with sh and openssl; `azd` and
+/// `az` are stand-in scripts on the PATH that record their arguments. It keeps two keys: the link-signing key and
+/// the privacy-hash key.
 /// </summary>
-public sealed class LinkSigningKeyHookTests : IDisposable
+public sealed class SecretKeysHookTests : IDisposable
 {
     private readonly string bin = Directory.CreateTempSubdirectory("retention-hook-").FullName;
 
     private string AzdLog => Path.Combine(bin, "azd.log");
 
-    public LinkSigningKeyHookTests()
+    public SecretKeysHookTests()
     {
         WriteScript("azd", $"echo \"$@\" >> '{AzdLog}'");
     }
@@ -31,13 +32,14 @@ public sealed class LinkSigningKeyHookTests : IDisposable
 
     private async Task<int> RunHookAsync(IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("sh", Path.Combine(Repository.Infra, "hooks", "ensure-link-signing-key.sh"))
+        var start = new ProcessStartInfo("sh", Path.Combine(Repository.Infra, "hooks", "ensure-secret-keys.sh"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.Environment.Remove("RETENTION_LINK_SIGNING_KEY");
+        start.Environment.Remove("RETENTION_PRIVACY_HASH_KEY");
         start.Environment.Remove("AZURE_KEY_VAULT_NAME");
         start.Environment["PATH"] = bin + ":/usr/bin:/bin";
         foreach (var (key, value) in environment)
@@ -53,21 +55,23 @@ public sealed class LinkSigningKeyHookTests : IDisposable
     private string[] AzdCalls() => File.Exists(AzdLog) ? File.ReadAllLines(AzdLog) : [];
 
     [SkippableFact]
-    public async Task Generates_a_base64_key_of_32_bytes_when_the_environment_has_none()
+    public async Task Generates_two_different_base64_keys_of_32_bytes_when_the_environment_has_none()
     {
         Skip.IfNot(File.Exists("/usr/bin/openssl"), "openssl is not installed");
 
         Assert.Equal(0, await RunHookAsync(new Dictionary<string, string>()));
 
-        var call = Assert.Single(AzdCalls()).Split(' ');
-        Assert.Equal(["env", "set", "RETENTION_LINK_SIGNING_KEY"], call[..3]);
-        Assert.Equal(32, Convert.FromBase64String(call[3]).Length);
+        var calls = AzdCalls().Select(c => c.Split(' ')).ToList();
+        Assert.Equal(["RETENTION_LINK_SIGNING_KEY", "RETENTION_PRIVACY_HASH_KEY"], calls.Select(c => c[2]));
+        Assert.All(calls, call => Assert.Equal(["env", "set"], call[..2]));
+        Assert.All(calls, call => Assert.Equal(32, Convert.FromBase64String(call[3]).Length));
+        Assert.NotEqual(calls[0][3], calls[1][3]);
     }
 
     [Fact]
     public async Task Keeps_a_key_the_environment_already_has()
     {
-        Assert.Equal(0, await RunHookAsync(new Dictionary<string, string> { ["RETENTION_LINK_SIGNING_KEY"] = "existing" }));
+        Assert.Equal(0, await RunHookAsync(new Dictionary<string, string> { ["RETENTION_LINK_SIGNING_KEY"] = "existing", ["RETENTION_PRIVACY_HASH_KEY"] = "kept" }));
 
         Assert.Empty(AzdCalls());
     }
@@ -75,12 +79,13 @@ public sealed class LinkSigningKeyHookTests : IDisposable
     [Fact]
     public async Task Reads_the_key_back_from_key_vault_on_a_fresh_clone()
     {
-        const string stored = "c3RvcmVkIGtleSBvZiB0aGlydHktdHdvIGJ5dGVzISE=";
-        WriteScript("az", $"[ \"$1 $2 $3\" = 'keyvault secret show' ] && echo '{stored}'");
+        const string signing = "c3RvcmVkIGtleSBvZiB0aGlydHktdHdvIGJ5dGVzISE=";
+        const string hashing = "aGFzaGluZyBrZXkgb2YgdGhpcnR5LXR3byBieXRlcyE=";
+        WriteScript("az", $"case \"$*\" in *link-signing-key*) echo '{signing}';; *privacy-hash-key*) echo '{hashing}';; esac");
 
         Assert.Equal(0, await RunHookAsync(new Dictionary<string, string> { ["AZURE_KEY_VAULT_NAME"] = "kv-test" }));
 
-        Assert.Equal($"env set RETENTION_LINK_SIGNING_KEY {stored}", Assert.Single(AzdCalls()));
+        Assert.Equal([$"env set RETENTION_LINK_SIGNING_KEY {signing}", $"env set RETENTION_PRIVACY_HASH_KEY {hashing}"], AzdCalls());
     }
 
     [Fact]
@@ -89,8 +94,8 @@ public sealed class LinkSigningKeyHookTests : IDisposable
         var yaml = File.ReadAllText(Repository.File("azure.yaml"));
 
         Assert.Contains("preprovision:", yaml, StringComparison.Ordinal);
-        Assert.Contains("run: ./infra/hooks/ensure-link-signing-key.sh", yaml, StringComparison.Ordinal);
-        Assert.Contains("run: ./infra/hooks/ensure-link-signing-key.ps1", yaml, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(Repository.Infra, "hooks", "ensure-link-signing-key.ps1")));
+        Assert.Contains("run: ./infra/hooks/ensure-secret-keys.sh", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./infra/hooks/ensure-secret-keys.ps1", yaml, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Infra, "hooks", "ensure-secret-keys.ps1")));
     }
 }

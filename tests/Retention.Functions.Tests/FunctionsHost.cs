@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Retention.Core;
+using Retention.Feeds;
 using Retention.Http;
 using Retention.Storage.Sqlite;
 
@@ -34,6 +35,7 @@ public sealed class FunctionsHost : IAsyncDisposable
         collection.AddRetentionCore();
         collection.AddRetentionSqliteStorage();
         collection.AddRetentionHttp();
+        collection.AddRetentionFeeds(configuration);
         configure?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

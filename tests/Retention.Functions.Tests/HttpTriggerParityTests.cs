@@ -84,6 +84,36 @@ public sealed class HttpTriggerParityTests(HostsUnderTest hosts) : IClassFixture
     }
 
     [Fact]
+    public async Task Employer_settings_answer_as_the_server_for_the_owner_and_a_foreign_key()
+    {
+        var own = await AssertSameAnswerAsync("GET", "/api/v1/employers/acme/settings", hosts.AcmeKey, null,
+            req => hosts.Functions.Trigger<EmployerSettingsHttpFunctions>().Get(req, HostsUnderTest.Acme, None));
+        var foreign = await AssertSameAnswerAsync("GET", "/api/v1/employers/acme/settings", hosts.GlobexKey, null,
+            req => hosts.Functions.Trigger<EmployerSettingsHttpFunctions>().Get(req, HostsUnderTest.Acme, None));
+        var bad = await AssertSameAnswerAsync("PUT", "/api/v1/employers/acme/settings", hosts.AcmeKey, """{ "shareWithRegion": "yes" }""",
+            req => hosts.Functions.Trigger<EmployerSettingsHttpFunctions>().Put(req, HostsUnderTest.Acme, None));
+
+        Assert.Equal((200, 404, 400), (own.Status, foreign.Status, bad.Status));
+    }
+
+    [Fact]
+    public async Task Region_routes_answer_as_the_server_for_an_employer_key()
+    {
+        const string region = Retention.Core.Content.SampleRegions.HaugalandetId;
+        var read = await AssertSameAnswerAsync("GET", $"/api/v1/regions/{region}", hosts.AcmeKey, null,
+            req => hosts.Functions.Trigger<RegionHttpFunctions>().Get(req, region, None));
+        var write = await AssertSameAnswerAsync("PUT", $"/api/v1/regions/{region}", hosts.AcmeKey, "{}",
+            req => hosts.Functions.Trigger<RegionHttpFunctions>().Put(req, region, None));
+        var unknown = await AssertSameAnswerAsync("GET", "/api/v1/regions/nowhere", hosts.AcmeKey, null,
+            req => hosts.Functions.Trigger<RegionHttpFunctions>().Get(req, "nowhere", None));
+        var anonymous = await AssertSameAnswerAsync("GET", $"/api/v1/regions/{region}/feeds", null, null,
+            req => hosts.Functions.Trigger<RegionHttpFunctions>().Feeds(req, region, None));
+
+        Assert.Equal((200, 403, 404, 401), (read.Status, write.Status, unknown.Status, anonymous.Status));
+        Assert.Contains("Haugesund", read.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Liveness_answers_as_the_server()
     {
         var answer = await AssertSameAnswerAsync("GET", "/health", null, null, HealthHttpFunctions.Live);

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace Retention.Testing;
+
+/// <summary>A meter factory for classes built by hand, outside a container; a test listens with a <see cref="MeterListener"/>.</summary>
+public sealed class TestMeterFactory : IMeterFactory
+{
+    private readonly List<Meter> meters = [];
+
+    public Meter Create(MeterOptions options)
+    {
+        var meter = new Meter(options);
+        lock (meters)
+        {
+            meters.Add(meter);
+        }
+
+        return meter;
+    }
+
+    public void Dispose()
+    {
+        lock (meters)
+        {
+            meters.ForEach(m => m.Dispose());
+            meters.Clear();
+        }
+    }
+}

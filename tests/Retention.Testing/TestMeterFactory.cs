@@ -18,6 +18,15 @@ public sealed class TestMeterFactory : IMeterFactory
         return meter;
     }
 
+    /// <summary>Whether this factory made the meter: tests running side by side each listen to their own.</summary>
+    public bool Made(Meter meter)
+    {
+        lock (meters)
+        {
+            return meters.Contains(meter);
+        }
+    }
+
     public void Dispose()
     {
         lock (meters)

@@ -109,15 +109,22 @@ public sealed class RetentionMetrics
         // The sample's age is wall time (the demo's clock runs faster); what is due is the application's clock.
         var ticks = Environment.TickCount64;
         long? last;
+        bool sample;
         lock (gate)
         {
             last = dueDepth;
-            if (!dueSampling && (dueSampledAtTicks is not { } at || ticks - at >= (long)DueSampleAge.TotalMilliseconds))
+            sample = !dueSampling && (dueSampledAtTicks is not { } at || ticks - at >= (long)DueSampleAge.TotalMilliseconds);
+            if (sample)
             {
                 dueSampling = true;
                 dueSampledAtTicks = ticks;
-                _ = SampleDueAsync(time.GetUtcNow());
             }
+        }
+
+        if (sample)
+        {
+            // Never awaited: a scrape must not wait for the store; it reports this count from the next scrape on.
+            _ = SampleDueAsync(time.GetUtcNow());
         }
 
         return last is { } depth ? [new Measurement<long>(depth)] : [];

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Retention.Core.Access;
 using Retention.Core.Application;
 using Retention.Core.Content;
+using Retention.Core.Diagnostics;
 using Retention.Core.Dispatch;
 using Retention.Core.Email;
 using Retention.Core.Enrollments;
@@ -14,6 +15,7 @@ using Retention.Core.Links;
 using Retention.Core.Maintenance;
 using Retention.Core.Privacy;
 using Retention.Core.Regions;
+using Retention.Core.Scheduling;
 using Retention.Core.Storage;
 using Retention.Core.Unsubscribes;
 
@@ -31,6 +33,10 @@ public static class RetentionCoreExtensions
         Bind<DispatchOptions>(services, DispatchOptions.SectionName);
         Bind<PrivacyOptions>(services, PrivacyOptions.SectionName);
 
+        // Both hosts register a meter factory already; a bare container (a tool, a test) gets the default one.
+        services.AddMetrics();
+        services.AddSingleton(p => new RetentionMetrics(
+            p.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), p.GetRequiredService<TimeProvider>(), p.GetService<IDueNudgeQueue>()));
         services.AddSingleton<IEnrollmentValidator>(p => new EnrollmentValidator(Value<EnrollmentValidationOptions>(p)));
         services.AddSingleton<IJourneyPlanner>(p => new JourneyPlanner(Value<PlanningOptions>(p)));
         services.AddSingleton<IActionTokenSigner>(p => new ActionTokenSigner(Value<ActionLinkOptions>(p)));
@@ -60,6 +66,7 @@ public static class RetentionCoreExtensions
             p.GetRequiredService<IEmailSender>(),
             p.GetRequiredService<TimeProvider>(),
             Value<DispatchOptions>(p),
+            p.GetRequiredService<RetentionMetrics>(),
             p.GetRequiredService<ILogger<NudgeDispatcher>>()));
 
         services.AddSingleton<RetentionClock>();

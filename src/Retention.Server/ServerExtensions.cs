@@ -11,6 +11,7 @@ using Retention.Server.Cosmos;
 using Retention.Server.Demo;
 using Retention.Server.Dispatching;
 using Retention.Server.Outbox;
+using Retention.Server.Telemetry;
 using Retention.Storage.Cosmos;
 using Retention.Storage.Sqlite;
 
@@ -72,6 +73,7 @@ public static class ServerExtensions
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddRetentionEmail(config);
         services.AddRetentionFeeds(config);
+        builder.AddRetentionTelemetry();
 
         var provider = config[ServerOptions.StorageProvider] ?? "Sqlite";
         if (string.Equals(provider, "Cosmos", StringComparison.OrdinalIgnoreCase))
@@ -110,6 +112,7 @@ public static class ServerExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapRetentionTelemetry();
         app.MapRetentionApi();
         if (app.Configuration.GetValue<bool>(DemoOptions.SectionName + ":Enabled"))
         {

@@ -47,6 +47,16 @@ public sealed class SqliteDueNudgeQueue(SqliteDatabase database) : IDueNudgeQueu
             new { claimed.EmployerId, claimed.NudgeId, claimed.LeaseId }, transaction)), cancellationToken);
     }
 
+    public async Task<long> CountDueAsync(Instant now, CancellationToken cancellationToken)
+    {
+        // Spelled as the claim spells it, so the count scans the partial due index, not the table.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) FROM nudges WHERE {DueIndex.Queued} AND {DueIndex.FiresAt} <= @now;",
+            new { now = SqliteValues.Ticks(now) },
+            cancellationToken: cancellationToken));
+    }
+
     private sealed class ClaimRow
     {
         public string EmployerId { get; set; } = "";

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Retention.Core.Content;
+using Retention.Core.Diagnostics;
 using Retention.Core.Dispatch;
 using Retention.Core.Email;
 using Retention.Core.Journeys;
@@ -91,7 +92,7 @@ public sealed class DashboardApiTests(RetentionApiFactory factory) : IClassFixtu
         var dispatcher = new NudgeDispatcher(
             nudges, services.GetRequiredService<IEnrollmentStore>(), services.GetRequiredService<EnrollmentChanges>(),
             services.GetRequiredService<UnsubscribeService>(), services.GetRequiredService<SendingWindow>(), services.GetRequiredService<LocalContentCheck>(), services.GetRequiredService<INudgeRenderer>(), sender,
-            services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, NullLogger<NudgeDispatcher>.Instance);
+            services.GetRequiredService<TimeProvider>(), new DispatchOptions { MaxAttempts = 1 }, services.GetRequiredService<RetentionMetrics>(), NullLogger<NudgeDispatcher>.Instance);
         foreach (var id in ids.Take(2))
         {
             var welcome = (await nudges.GetJourneyAsync(RetentionApiFactory.Globex, id, CancellationToken.None))

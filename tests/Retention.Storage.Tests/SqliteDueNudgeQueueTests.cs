@@ -47,6 +47,22 @@ public sealed class SqliteDueNudgeQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Count_is_the_due_nudges_not_yet_sent_claimed_or_not()
+    {
+        var (enrollment, _) = await SeedAsync();
+        await AddAsync(enrollment, "late", Now - Duration.FromMinutes(1));
+        await AddAsync(enrollment, "early", Now - Duration.FromHours(1));
+        await AddAsync(enrollment, "now", Now);
+        await AddAsync(enrollment, "future", Now + Duration.FromSeconds(1));
+        await SetAsync(await AddAsync(enrollment, "cancelled", Now - Duration.FromHours(2)), n => n with { Status = NudgeStatus.Cancelled });
+        await SetAsync(await AddAsync(enrollment, "sent", Now - Duration.FromHours(2)), n => n with { Status = NudgeStatus.Sent });
+        await _queue.ClaimDueAsync(Now, Lease, 1, Ct);
+
+        Assert.Equal(3, await _queue.CountDueAsync(Now, Ct));
+        Assert.Equal(4, await _queue.CountDueAsync(Now + Duration.FromSeconds(1), Ct));
+    }
+
+    [Fact]
     public async Task Claim_takes_at_most_max()
     {
         var (enrollment, _) = await SeedAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Retention.Core.Application;
 using Retention.Core.Content;
+using Retention.Core.Diagnostics;
 using Retention.Core.Dispatch;
 using Retention.Core.Email;
 using Retention.Core.Enrollments;
@@ -33,21 +34,25 @@ public sealed class CoreServices
         DispatchOptions? dispatch = null,
         ILogger<NudgeDispatcher>? logger = null,
         TimeSpan? maxWait = null,
-        IRegionalContentSource? regional = null)
+        IRegionalContentSource? regional = null,
+        RetentionMetrics? metrics = null)
     {
+        Metrics = metrics ?? new RetentionMetrics(new TestMeterFactory(), clock);
         Clock = new RetentionClock(clock);
         Signer = new ActionTokenSigner(new ActionLinkOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
         Planner = new JourneyPlanner(new PlanningOptions());
         Unsubscribes = new UnsubscribeService(unsubscribes, TestDispatchers.Pseudonyms, Clock);
-        Journeys = new JourneyChanges(nudges, scheduler ?? new RecordingNudgeScheduler(), Planner, Unsubscribes, Clock);
+        Journeys = new JourneyChanges(nudges, scheduler ?? new RecordingNudgeScheduler(), Planner, Unsubscribes, Clock, Metrics);
         Changes = new EnrollmentChanges(enrollments, Journeys, Clock, Duration.FromSeconds(30), maxWait);
         Enrollment = new EnrollmentService(new EnrollmentValidator(), Planner, enrollments, Changes, Journeys, Unsubscribes, TestDispatchers.Pseudonyms, Clock);
         Links = new LinkActionService(Signer, enrollments, nudges, events, new CheckInService(enrollments, events, Clock), Changes, Journeys, Unsubscribes, Clock);
         Dispatcher = new NudgeDispatcher(
             nudges, enrollments, Changes, Unsubscribes, new SendingWindow(new PlanningOptions()),
             new LocalContentCheck(regional ?? new InMemoryRegionalContentSource(SampleRegions.Haugalandet(Instant.FromDateTimeOffset(clock.GetUtcNow()))), new RenderingOptions()), renderer ?? new ListingNudgeRenderer(), sender ?? new RecordingEmailSender(), clock,
-            dispatch ?? new DispatchOptions(), logger ?? NullLogger<NudgeDispatcher>.Instance);
+            dispatch ?? new DispatchOptions(), Metrics, logger ?? NullLogger<NudgeDispatcher>.Instance);
     }
+
+    public RetentionMetrics Metrics { get; }
 
     public RetentionClock Clock { get; }
 

@@ -1,3 +1,4 @@
+using Retention.Core.Diagnostics;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Scheduling;
@@ -11,7 +12,7 @@ namespace Retention.Core.Application;
 /// new, schedules again what comes back. Safe to repeat, so a request that fails half-way is simply retried; run
 /// under the enrolment's journey lease (<see cref="EnrollmentChanges"/>), so two re-plans never interleave.
 /// </summary>
-public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler, IJourneyPlanner planner, UnsubscribeService unsubscribes, RetentionClock clock)
+public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler, IJourneyPlanner planner, UnsubscribeService unsubscribes, RetentionClock clock, RetentionMetrics metrics)
 {
     /// <summary>Re-plans until the journey matches the enrolment; false when dispatch kept changing it meanwhile.</summary>
     public async Task<bool> ReconcileAsync(Enrollment enrollment, CancellationToken cancellationToken)
@@ -68,13 +69,21 @@ public sealed class JourneyChanges(INudgeStore nudges, INudgeScheduler scheduler
         await ScheduleAsync(added, cancellationToken);
     }
 
-    /// <summary>Schedules the nudges among <paramref name="stored"/> that are scheduled.</summary>
+    /// <summary>
+    /// Schedules the nudges among <paramref name="stored"/> that are scheduled. Every path that puts a nudge on the
+    /// schedule (an enrolment's first plan, a re-plan's additions and revivals, a snooze) comes here, so it counts them.
+    /// </summary>
     public async Task ScheduleAsync(IReadOnlyList<Nudge> stored, CancellationToken cancellationToken)
     {
         var due = stored.Where(n => n.Status == NudgeStatus.Scheduled).ToList();
         if (due.Count == 0)
         {
             return;
+        }
+
+        foreach (var nudge in due)
+        {
+            metrics.Planned(nudge);
         }
 
         var scheduled = await scheduler.ScheduleAsync(due, cancellationToken);

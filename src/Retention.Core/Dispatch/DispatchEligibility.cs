@@ -1,4 +1,5 @@
 using NodaTime;
+using Retention.Core.Diagnostics;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
@@ -28,34 +29,34 @@ internal static class DispatchEligibility
         _ => null,
     };
 
-    /// <summary>Why a nudge that could be sent is no longer wanted, or null when it is.</summary>
-    public static async Task<string?> UnwantedBecauseAsync(
+    /// <summary>Why a nudge that could be sent is no longer wanted (in words, and as one of <see cref="SkipCategories"/>), or null when it is.</summary>
+    public static async Task<(string Reason, string Category)?> UnwantedBecauseAsync(
         INudgeStore nudges, UnsubscribeService unsubscribes, Nudge nudge, Enrollment enrollment, IReadOnlyList<Nudge> journey, CancellationToken cancellationToken)
     {
         if (enrollment.Status != EnrollmentStatus.Active)
         {
-            return NudgeStatusReasons.NotActive(enrollment.Status.ToString().ToLowerInvariant());
+            return (NudgeStatusReasons.NotActive(enrollment.Status.ToString().ToLowerInvariant()), SkipCategories.NotActive);
         }
 
         if (enrollment.Erased)
         {
-            return "personal data erased";
+            return ("personal data erased", SkipCategories.Erased);
         }
 
         if (nudge.Audience == Audience.Newcomer && !enrollment.Consent.NewcomerNudges)
         {
-            return "no newcomer consent";
+            return ("no newcomer consent", SkipCategories.NoConsent);
         }
 
         if (nudge.Audience == Audience.Hr && enrollment.HrContact is null)
         {
-            return "no HR contact";
+            return ("no HR contact", SkipCategories.NoHrContact);
         }
 
         // The last word on an unsubscribe: whichever enrolment planned this nudge, its address said no.
         if (await unsubscribes.ForAsync(enrollment, nudge.Audience, cancellationToken) is not null)
         {
-            return NudgeStatusReasons.Unsubscribed;
+            return (NudgeStatusReasons.Unsubscribed, SkipCategories.Unsubscribed);
         }
 
         if (nudge.FollowsUpNudgeId is { } originalId)
@@ -64,7 +65,7 @@ internal static class DispatchEligibility
                 ?? await nudges.GetAsync(nudge.EmployerId, originalId, cancellationToken);
             if (original is not null && EndsFollowUps(original.Status))
             {
-                return "original nudge is " + original.Status;
+                return ("original nudge is " + original.Status, SkipCategories.FollowUpEnded);
             }
         }
 

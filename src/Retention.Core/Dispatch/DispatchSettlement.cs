@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Retention.Core.Diagnostics;
 using Retention.Core.Journeys;
 using Retention.Core.Storage;
 
@@ -8,18 +9,22 @@ namespace Retention.Core.Dispatch;
 /// <summary>
 /// Records how a send ended on every claimed nudge. Each write is a compare-and-set retried on fresh reads;
 /// the writes do not take the caller's cancellation, because a result that is not recorded right after the
-/// send (above all "sent") is exactly the window in which a replay could deliver twice.
+/// send (above all "sent") is exactly the window in which a replay could deliver twice. Metrics count a nudge only
+/// when its write took, so a replay that finds the work done counts nothing twice.
 /// </summary>
-internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions options, ILogger logger)
+internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions options, RetentionMetrics metrics, ILogger logger)
 {
     public async Task<DispatchOutcome> MarkSentAsync(IReadOnlyList<NudgeClaim> claims, string nudgeId, Instant now)
     {
         foreach (var claim in claims)
         {
             // Whatever happened meanwhile (a takeover, a re-plan cancelling it), the message went out.
-            await UpdateAsync(claim.Claimed, current => NudgeStatuses.WentOut(current.Status)
+            if (await UpdateAsync(claim.Claimed, current => NudgeStatuses.WentOut(current.Status)
                 ? null
-                : current with { Status = NudgeStatus.Sent, SentAt = now, NextAttemptAt = null, LastError = null });
+                : current with { Status = NudgeStatus.Sent, SentAt = now, NextAttemptAt = null, LastError = null }))
+            {
+                metrics.Sent(claim.Claimed, now);
+            }
         }
 
         DispatchLog.Sent(logger, nudgeId, claims[0].Claimed.EmployerId, claims.Count);
@@ -31,9 +36,12 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
     {
         foreach (var member in members)
         {
-            await UpdateAsync(member, current => current.Status == NudgeStatus.Sending && current.IdempotencyKey == key
+            if (await UpdateAsync(member, current => current.Status == NudgeStatus.Sending && current.IdempotencyKey == key
                 ? current with { Status = NudgeStatus.Sent, SentAt = sentAt, NextAttemptAt = null, LastError = null }
-                : null);
+                : null))
+            {
+                metrics.Sent(member, sentAt);
+            }
         }
     }
 
@@ -61,9 +69,13 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
             if (attempts >= options.MaxAttempts)
             {
                 var lastError = error + " (attempts exhausted)";
-                await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+                if (await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
                     ? current with { Status = NudgeStatus.Failed, NextAttemptAt = null, LastError = lastError }
-                    : null);
+                    : null))
+                {
+                    metrics.Failed(claim.Claimed);
+                }
+
                 DispatchLog.Failed(logger, claim.Claimed.Id, claim.Claimed.EmployerId, lastError);
                 result = new DispatchOutcome(DispatchResult.Failed, Detail: lastError);
             }
@@ -90,9 +102,12 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
     {
         foreach (var claim in claims)
         {
-            await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
+            if (await UpdateAsync(claim.Claimed, current => StillClaimed(current, claim)
                 ? current with { Status = NudgeStatus.Failed, NextAttemptAt = null, LastError = error }
-                : null);
+                : null))
+            {
+                metrics.Failed(claim.Claimed);
+            }
         }
 
         DispatchLog.Failed(logger, nudgeId, claims[0].Claimed.EmployerId, error);
@@ -114,12 +129,15 @@ internal sealed class DispatchSettlement(INudgeStore nudges, DispatchOptions opt
         && current.Attempts == claim.Claimed.Attempts
         && current.NextAttemptAt == claim.Claimed.NextAttemptAt;
 
-    private async Task UpdateAsync(Nudge claimed, Func<Nudge, Nudge?> change)
+    /// <summary>True when the change was written (not when it found nothing to do, or gave up on conflicts).</summary>
+    private async Task<bool> UpdateAsync(Nudge claimed, Func<Nudge, Nudge?> change)
     {
         var update = await nudges.UpdateAsync(claimed, change, CancellationToken.None);
         if (update.Outcome == StoreUpdateOutcome.Conflict)
         {
             DispatchLog.SettleGaveUp(logger, claimed.Id, claimed.EmployerId, CompareAndSet.Attempts);
         }
+
+        return update.Outcome == StoreUpdateOutcome.Updated;
     }
 }

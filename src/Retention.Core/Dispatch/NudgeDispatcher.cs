@@ -3,6 +3,7 @@ using MimeKit;
 using NodaTime;
 using Retention.Core.Application;
 using Retention.Core.Content;
+using Retention.Core.Diagnostics;
 using Retention.Core.Email;
 using Retention.Core.Enrollments;
 using Retention.Core.Journeys;
@@ -31,6 +32,7 @@ public sealed class NudgeDispatcher
     private readonly UnsubscribeService unsubscribes;
     private readonly SendingWindow window;
     private readonly LocalContentCheck localContent;
+    private readonly RetentionMetrics metrics;
 
     public NudgeDispatcher(
         INudgeStore nudges,
@@ -43,6 +45,7 @@ public sealed class NudgeDispatcher
         IEmailSender sender,
         TimeProvider timeProvider,
         DispatchOptions options,
+        RetentionMetrics metrics,
         ILogger<NudgeDispatcher> logger)
     {
         this.nudges = nudges;
@@ -55,8 +58,9 @@ public sealed class NudgeDispatcher
         this.sender = sender;
         this.timeProvider = timeProvider;
         this.options = options;
+        this.metrics = metrics;
         this.logger = logger;
-        settlement = new DispatchSettlement(nudges, options, logger);
+        settlement = new DispatchSettlement(nudges, options, metrics, logger);
     }
 
     public async Task<DispatchOutcome> DispatchAsync(string employerId, string nudgeId, CancellationToken cancellationToken)
@@ -97,7 +101,7 @@ public sealed class NudgeDispatcher
         var enrollment = await enrollments.GetAsync(employerId, nudge.EnrollmentId, cancellationToken);
         if (enrollment is null)
         {
-            return await SkipAsync(nudge, "enrolment not found", DispatchResult.NotFound, cancellationToken);
+            return await SkipAsync(nudge, "enrolment not found", SkipCategories.EnrollmentNotFound, DispatchResult.NotFound, cancellationToken);
         }
 
         if (enrollment.JourneyLease is { } lease)
@@ -115,14 +119,14 @@ public sealed class NudgeDispatcher
         }
 
         var journey = await nudges.GetJourneyAsync(employerId, nudge.EnrollmentId, cancellationToken);
-        if (await DispatchEligibility.UnwantedBecauseAsync(nudges, unsubscribes, nudge, enrollment, journey, cancellationToken) is { } reason)
+        if (await DispatchEligibility.UnwantedBecauseAsync(nudges, unsubscribes, nudge, enrollment, journey, cancellationToken) is { } unwanted)
         {
-            return await SkipAsync(nudge, reason, DispatchResult.Skipped, cancellationToken);
+            return await SkipAsync(nudge, unwanted.Reason, unwanted.Category, DispatchResult.Skipped, cancellationToken);
         }
 
         if (nudge.Status == NudgeStatus.Scheduled && await localContent.MissingAsync(nudge, enrollment, now, cancellationToken) is { } missing)
         {
-            return await SkipAsync(nudge, missing, DispatchResult.Skipped, cancellationToken);
+            return await SkipAsync(nudge, missing, SkipCategories.NoLocalContent, DispatchResult.Skipped, cancellationToken);
         }
 
         if (options.KeepSendingWindow && nudge.Status == NudgeStatus.Scheduled && window.DeferredUntil(nudge, enrollment, now) is { } opens)
@@ -147,6 +151,7 @@ public sealed class NudgeDispatcher
                 return null;
             }
 
+            metrics.Failed(nudge);
             DispatchLog.Failed(logger, nudgeId, employerId, failed.LastError);
             return new DispatchOutcome(DispatchResult.Failed, Detail: failed.LastError);
         }
@@ -180,7 +185,7 @@ public sealed class NudgeDispatcher
     }
 
     /// <summary>Decided at send time: the nudge is not sent, and says why (<see cref="Nudge.StatusReason"/>).</summary>
-    private async Task<DispatchOutcome?> SkipAsync(Nudge nudge, string reason, DispatchResult result, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome?> SkipAsync(Nudge nudge, string reason, string category, DispatchResult result, CancellationToken cancellationToken)
     {
         var skipped = nudge with { Status = NudgeStatus.Skipped, NextAttemptAt = null, StatusReason = reason, IdempotencyKey = null };
         if (await nudges.TryUpdateAsync(skipped, cancellationToken) is null)
@@ -188,6 +193,7 @@ public sealed class NudgeDispatcher
             return null;
         }
 
+        metrics.Skipped(nudge, category);
         DispatchLog.Skipped(logger, nudge.Id, nudge.EmployerId, reason);
         return new DispatchOutcome(result, Detail: reason);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Retention.Core.Application;
 using Retention.Core.Content;
+using Retention.Core.Diagnostics;
 using Retention.Core.Storage;
 
 namespace Retention.Core.Regions;
@@ -11,7 +12,7 @@ namespace Retention.Core.Regions;
 /// subscribe, refresh and remove feeds, and read the events nudges will see. Each write ends the snapshot's trust in
 /// this process, so the next send binds the new content.
 /// </summary>
-public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, RegionalContentSnapshot snapshot, RetentionClock clock)
+public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, RegionalContentSnapshot snapshot, RetentionClock clock, RetentionMetrics metrics)
 {
     /// <summary>How far ahead recurring feed events are expanded: the longest a planned nudge looks ahead, and then some.</summary>
     public static readonly Duration FeedHorizon = Duration.FromDays(400);
@@ -179,6 +180,7 @@ public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, R
         // so that recurring events are expanded over the horizon as it moves on.
         var request = feed.LastSuccessAt is { } success && clock.Now - success < Duration.FromDays(1) ? feed : feed with { ETag = null, LastModified = null };
         var fetched = await feeds.FetchAsync(request, zone, new Interval(clock.Now - Duration.FromDays(1), clock.Now + FeedHorizon), cancellationToken);
+        metrics.FeedRefreshed(OutcomeOf(request, fetched));
 
         // A concurrent refresh of the same feed may have won; its result is as good as this one.
         var saved = await store.SaveFeedAsync(fetched with { Version = feed.Version }, cancellationToken)
@@ -186,4 +188,10 @@ public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, R
         snapshot.Invalidate();
         return saved is null ? CommandResult<RegionFeed>.NotFound() : CommandResult<RegionFeed>.Ok(saved);
     }
+
+    /// <summary>A 304 is the only success that hands back the very events it was asked with (see <see cref="IRegionFeedSource"/>).</summary>
+    private static string OutcomeOf(RegionFeed request, RegionFeed fetched) =>
+        fetched.LastError is not null ? FeedRefreshOutcomes.Failed
+        : (request.ETag is not null || request.LastModified is not null) && ReferenceEquals(fetched.Events, request.Events) ? FeedRefreshOutcomes.NotModified
+        : FeedRefreshOutcomes.Ok;
 }

@@ -13,4 +13,7 @@ public interface IDueNudgeQueue
 
     /// <summary>Releases a claim early (the dispatch finished, whatever its outcome); a no-op if the lease has moved on.</summary>
     Task ReleaseAsync(DueNudge claimed, CancellationToken cancellationToken);
+
+    /// <summary>How many nudges are due at or before <paramref name="now"/> and not yet sent, leased or not (the queue's depth for metrics).</summary>
+    Task<long> CountDueAsync(Instant now, CancellationToken cancellationToken);
 }

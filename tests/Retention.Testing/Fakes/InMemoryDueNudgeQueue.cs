@@ -67,4 +67,7 @@ public sealed class InMemoryDueNudgeQueue(InMemoryNudgeStore store) : IDueNudgeQ
 
         return Task.CompletedTask;
     }
+
+    public Task<long> CountDueAsync(Instant now, CancellationToken cancellationToken) =>
+        Task.FromResult((long)store.All.Count(n => n.Status is NudgeStatus.Scheduled or NudgeStatus.Sending && (n.NextAttemptAt ?? n.DueAt) <= now));
 }

@@ -127,7 +127,7 @@ public sealed class NudgeRenderer : INudgeRenderer
     /// The name a greeting uses: the first word of the name ("Karianne Vik" → "Karianne"). There is no preferred
     /// name in the enrolment yet; when one is added, it goes before this.
     /// </summary>
-    internal static string GreetingName(string name)
+    private static string GreetingName(string name)
     {
         var trimmed = name.Trim();
         var end = trimmed.AsSpan().IndexOfAny(" \t\u00A0");

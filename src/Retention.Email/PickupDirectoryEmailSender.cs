@@ -18,6 +18,9 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
 {
     private const int ReadablePartLength = 60;
 
+    // RFC 5322 lines end in CRLF; MimeKit's default follows the platform (LF here), which pickup readers may reject.
+    private static readonly FormatOptions Format = CreateFormat();
+
     private readonly string directory = options.Value.PickupDirectory
         ?? throw new InvalidOperationException($"{EmailOptions.SectionName}:PickupDirectory is not set.");
 
@@ -59,7 +62,7 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
             System.IO.Directory.CreateDirectory(directory);
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, FileOptions.Asynchronous))
             {
-                await message.WriteToAsync(stream, cancellationToken);
+                await message.WriteToAsync(Format, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
@@ -104,6 +107,13 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
 
         EmailLog.PickupErased(logger, removed);
         return Task.FromResult(removed);
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     private static void TryDelete(string path)

@@ -31,6 +31,17 @@ public sealed class PickupDirectoryEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_line_of_the_eml_ends_in_crlf_as_rfc_5322_requires()
+    {
+        await Sender().SendAsync(TestMessages.Nudge(withInvitation: true), "key-crlf", CancellationToken.None);
+
+        var bytes = await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(directory)));
+        var lineFeeds = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] == (byte)'\n').ToList();
+        Assert.NotEmpty(lineFeeds);
+        Assert.All(lineFeeds, i => Assert.True(i > 0 && bytes[i - 1] == (byte)'\r', $"bare LF at offset {i}"));
+    }
+
+    [Fact]
     public async Task Writes_a_key_once_and_answers_a_repeat_as_sent_without_rewriting()
     {
         var sender = Sender();

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Retention.Testing;
 
-/// <summary>Locates the repository and the npm test servers, installing them on first use.</summary>
+/// <summary>Locates the repository and the npm test servers and parsers, installing them on first use.</summary>
 public static class TestTools
 {
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
@@ -16,9 +16,27 @@ public static class TestTools
     /// Path of an npm binary from tools/package.json (e.g. <c>maildev</c>), running
     /// tools/install-test-tools.sh first if it is not installed yet. Throws with the reason if that fails.
     /// </summary>
-    public static async Task<string> NpmBinaryAsync(string name)
+    public static Task<string> NpmBinaryAsync(string name) =>
+        EnsureInstalledAsync(name, Path.Combine(RepositoryRoot, ".tools", "node_modules", ".bin", name));
+
+    /// <summary>
+    /// The folder of an npm library from tools/package.json (e.g. <c>mailparser</c>), installed as
+    /// <see cref="NpmBinaryAsync"/> installs binaries. Throws with the reason if that fails.
+    /// </summary>
+    public static async Task<string> NpmPackageAsync(string name)
     {
-        var path = Path.Combine(RepositoryRoot, ".tools", "node_modules", ".bin", name);
+        var manifest = await EnsureInstalledAsync(name, Path.Combine(RepositoryRoot, ".tools", "node_modules", name, "package.json"));
+        return Path.GetDirectoryName(manifest)!;
+    }
+
+    /// <summary>An executable found on PATH (e.g. <c>node</c>), or null.</summary>
+    public static string? OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+
+    private static async Task<string> EnsureInstalledAsync(string name, string path)
+    {
         if (File.Exists(path))
         {
             return path;

@@ -12,7 +12,9 @@ namespace Retention.Core.Content;
 /// Renders the nudges that go out together into one MIME message (see <see cref="INudgeRenderer"/>): templates
 /// from the <see cref="TemplateCatalog"/>, regional content bound for the render time, signed one-click links,
 /// <c>List-Unsubscribe</c> (one-click, RFC 8058), a Message-Id derived from the message key, and for the
-/// welcome lunch a <c>text/calendar</c> meeting request.
+/// welcome lunch a <c>text/calendar</c> proposal (iCalendar PUBLISH). Every part declares its transfer encoding:
+/// quoted-printable for the text and HTML, base64 for the calendar, so the message is 7-bit clean whatever the
+/// transport advertises.
 /// </summary>
 public sealed class NudgeRenderer : INudgeRenderer
 {
@@ -71,7 +73,7 @@ public sealed class NudgeRenderer : INudgeRenderer
         }).ToList();
 
         var unsubscribe = links.ExpiringAt(now + Duration.FromTimeSpan(_options.UnsubscribeLinkLifetime)).For(first, LinkAction.Unsubscribe);
-        var (text, html) = new MessageBody(strings, lang, name, _options.FromName, (int)_options.LinkLifetime.TotalDays, links).Build(sections, unsubscribe);
+        var (text, html) = new MessageBody(strings, lang, GreetingName(name), _options.FromName, (int)_options.LinkLifetime.TotalDays, links).Build(sections, unsubscribe);
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
@@ -94,13 +96,20 @@ public sealed class NudgeRenderer : INudgeRenderer
                 ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "welcome-lunch.ics" },
                 ContentTransferEncoding = ContentEncoding.Base64,
             };
-            calendar.ContentType.Parameters.Add("method", "REQUEST");
+            calendar.ContentType.Parameters.Add("method", WelcomeLunchInvitation.Method);
             calendar.ContentType.Charset = "utf-8";
             calendar.ContentType.Name = "welcome-lunch.ics";
             body.Attachments.Add(calendar);
         }
 
         message.Body = body.ToMessageBody();
+
+        // Set here rather than by Prepare() in each sender: the renderer knows its parts, pickup and SMTP then write
+        // the same bytes, and quoted-printable also keeps the long HTML lines under the 998-octet line limit.
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        }
 
         // The language actually used (a fallback shows here); MimeKit keeps Content-* headers on the body entity.
         message.Body.Headers.Add(HeaderId.ContentLanguage, string.Join(", ", sections.Select(s => s.Template.Language).Distinct(StringComparer.Ordinal)));
@@ -112,6 +121,17 @@ public sealed class NudgeRenderer : INudgeRenderer
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(employerId + "\n" + messageKey));
         return $"{Convert.ToHexStringLower(hash, 0, 16)}@{host}";
+    }
+
+    /// <summary>
+    /// The name a greeting uses: the first word of the name ("Karianne Vik" → "Karianne"). There is no preferred
+    /// name in the enrolment yet; when one is added, it goes before this.
+    /// </summary>
+    private static string GreetingName(string name)
+    {
+        var trimmed = name.Trim();
+        var end = trimmed.AsSpan().IndexOfAny(" \t\u00A0");
+        return end > 0 ? trimmed[..end] : trimmed;
     }
 
     private static string Subject(IReadOnlyList<RenderedSection> sections, LanguageStrings strings)

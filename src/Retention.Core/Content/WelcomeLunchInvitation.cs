@@ -9,15 +9,19 @@ using Retention.Core.Journeys;
 namespace Retention.Core.Content;
 
 /// <summary>
-/// The .ics the ildsjel receives with the welcome-lunch nudge: a meeting request (organizer the ildsjel,
-/// attendee the newcomer) for the suggested slot, with a UID derived from the nudge id so a resend updates
-/// the same calendar entry instead of adding a second one.
+/// The .ics the ildsjel receives with the welcome-lunch nudge: a proposal for the suggested slot, published
+/// (RFC 5546 PUBLISH) to the ildsjel as its organizer, who moves it and invites the newcomer from their own
+/// calendar. Not a REQUEST: that would name the newcomer as an attendee of a mail the newcomer never gets.
+/// The UID is derived from the nudge id, so a resend updates the same calendar entry instead of adding a second.
 /// </summary>
 internal static class WelcomeLunchInvitation
 {
+    /// <summary>The iTIP method, also the <c>method=</c> parameter of the MIME part (RFC 6047).</summary>
+    public const string Method = "PUBLISH";
+
     public static string Create(Enrollment enrollment, Nudge nudge, WelcomeLunchSlot slot, LanguageStrings strings, string host, Instant now)
     {
-        var calendar = new Ical.Net.Calendar { Method = "REQUEST" };
+        var calendar = new Ical.Net.Calendar { Method = Method };
         calendar.ProductId = "-//Retention//Welcome lunch//EN";
         var lunch = new CalendarEvent
         {
@@ -32,13 +36,6 @@ internal static class WelcomeLunchInvitation
             Transparency = "OPAQUE",
             Organizer = new Organizer("mailto:" + enrollment.Ildsjel.Email) { CommonName = enrollment.Ildsjel.Name },
         };
-        lunch.Attendees.Add(new Attendee("mailto:" + enrollment.Newcomer.Email)
-        {
-            CommonName = enrollment.Newcomer.Name,
-            Role = "REQ-PARTICIPANT",
-            ParticipationStatus = "NEEDS-ACTION",
-            Rsvp = true,
-        });
         calendar.Events.Add(lunch);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }

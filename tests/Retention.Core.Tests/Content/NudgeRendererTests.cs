@@ -48,20 +48,21 @@ public sealed partial class NudgeRendererTests
     }
 
     [Fact]
-    public void Welcome_lunch_carries_a_meeting_request_at_half_past_eleven_local_time_on_the_next_working_day()
+    public void Welcome_lunch_carries_a_published_proposal_at_half_past_eleven_local_time_on_the_next_working_day()
     {
         var message = Render(ContentFixtures.Enrollment(), Now, null, Lunch(new LocalDate(2027, 3, 5)));
 
         var part = message.Attachments.OfType<MimePart>().Single(p => p.ContentType.IsMimeType("text", "calendar"));
-        Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);
+        Assert.Equal("PUBLISH", part.ContentType.Parameters["method"]);
         var calendar = Ical.Net.Calendar.Load(Decode(part))!;
-        Assert.Equal("REQUEST", calendar.Method);
+        Assert.Equal("PUBLISH", calendar.Method);
         var lunch = calendar.Events.Single();
         // Due and delivered on Friday 5 March: the lunch is proposed for Monday, never for a day already under way.
         Assert.Equal(new DateTime(2027, 3, 8, 10, 30, 0, DateTimeKind.Utc), lunch.DtStart!.AsUtc);  // 11:30 CET
         Assert.Equal(new DateTime(2027, 3, 8, 11, 15, 0, DateTimeKind.Utc), lunch.DtEnd!.AsUtc);    // 12:15 CET
         Assert.Equal("mailto:karianne@example.no", lunch.Organizer!.Value!.ToString());
-        Assert.Equal("mailto:audrey@example.com", lunch.Attendees.Single().Value!.ToString());
+        // Mailed to the ildsjel only, so nobody else is named as an attendee (RFC 5546 PUBLISH).
+        Assert.Empty(lunch.Attendees);
         Assert.Equal("nud-welcome-lunch-ildsjel-week-1@retention.example.no", lunch.Uid);
     }
 
@@ -211,6 +212,35 @@ public sealed partial class NudgeRendererTests
         Assert.StartsWith("Hei Karianne,", own.TextBody, StringComparison.Ordinal);
         Assert.StartsWith("Hi Karianne,", preview.TextBody, StringComparison.Ordinal);
         Assert.Equal("en", preview.Body!.Headers[HeaderId.ContentLanguage]);
+    }
+
+    [Theory]
+    [InlineData("Karianne Vik", "Hei Karianne,")]
+    [InlineData("  Anne-Marie Berg Olsen ", "Hei Anne-Marie,")]
+    [InlineData("Karianne", "Hei Karianne,")]
+    public void The_greeting_uses_the_first_name_and_the_address_the_full_name(string name, string greeting)
+    {
+        var enrollment = ContentFixtures.Enrollment() with { Ildsjel = new Ildsjel(name, "karianne@example.no", "nb") };
+
+        var message = Render(enrollment, Now, null, ContentFixtures.Nudge("first-day", Audience.Ildsjel, new LocalDateTime(2027, 3, 3, 8, 0)));
+
+        Assert.StartsWith(greeting, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">" + greeting + "</p>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(name.Trim(), message.To.Mailboxes.Single().Name);
+    }
+
+    [Fact]
+    public void Every_part_declares_a_seven_bit_safe_transfer_encoding()
+    {
+        var message = Renderer.Render(ContentFixtures.Enrollment(), [Lunch(new LocalDate(2027, 3, 5))], Now);
+
+        var parts = message.BodyParts.OfType<MimePart>().ToDictionary(p => p.ContentType.MimeType, p => p.ContentTransferEncoding);
+        Assert.Equal(ContentEncoding.QuotedPrintable, parts["text/plain"]);
+        Assert.Equal(ContentEncoding.QuotedPrintable, parts["text/html"]);
+        Assert.Equal(ContentEncoding.Base64, parts["text/calendar"]);
+        using var written = new MemoryStream();
+        message.WriteTo(written);
+        Assert.All(written.ToArray(), b => Assert.True(b < 0x80, "a raw 8-bit octet in the message"));
     }
 
     [Fact]

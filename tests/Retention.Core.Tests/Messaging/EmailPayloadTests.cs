@@ -6,7 +6,7 @@ namespace Retention.Core.Tests.Messaging;
 
 public sealed class EmailPayloadTests
 {
-    private const string Invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    private const string Invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n";
 
     private static MimeMessage WelcomeLunch()
     {

@@ -77,6 +77,8 @@ public sealed class OpenApiDocumentTests(RetentionApiFactory factory) : IClassFi
         Assert.Equal("HR-4711", enroll["requestBody"]!["content"]!["application/json"]!["example"]!["externalId"]!.GetValue<string>());
         Assert.NotNull(enroll["responses"]!["201"]);
         Assert.NotNull(enroll["responses"]!["400"]);
+        var outcome = paths["/api/v1/employers/{employerId}/enrollments/{id}/outcome"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Contains("partner-job", outcome["properties"]!["reason"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()));
     }
 
     [Fact]

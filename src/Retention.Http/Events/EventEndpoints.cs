@@ -21,6 +21,7 @@ public static class EventEndpoints
         employer.MapPost("/enrollments/{id}/outcome", OutcomeAsync).WithName("RecordOutcome")
             .Documented("Check-ins and outcomes", "Record an outcome", "status left (with a reason: career, partner-job, family, housing, language, social, climate, other) or stayed (a confirmation at a checkpoint, no reason), and the ISO date.")
             .WithJsonBody<OutcomeInput>("""{ "status": "left", "date": "2027-11-30", "reason": "partner-job" }""")
+            .WithBodyValues("status", ["left", "stayed"]).WithBodyValues("reason", OutcomeService.Reasons.Keys)
             .Produces<OutcomeResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return employer;
     }

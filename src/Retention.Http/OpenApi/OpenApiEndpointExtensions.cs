@@ -33,6 +33,23 @@ public static class OpenApiEndpointExtensions
         });
     }
 
+    /// <summary>The values a string property of the JSON body may take, where the body type holds it as free text for precise validation messages.</summary>
+    public static RouteHandlerBuilder WithBodyValues(this RouteHandlerBuilder builder, string property, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var allowed = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        return builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.RequestBody?.Content?.TryGetValue(Json, out var content) == true
+                && content.Schema?.Properties?.TryGetValue(property, out var schema) == true && schema is OpenApiSchema editable)
+            {
+                editable.Enum = allowed;
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>Replaces the schema of the listed success responses (for results written from a <see cref="JsonObject"/>).</summary>
     public static RouteHandlerBuilder WithResponseSchema(this RouteHandlerBuilder builder, IOpenApiSchema schema, params int[] statuses)
     {

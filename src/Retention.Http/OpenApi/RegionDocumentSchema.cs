@@ -60,9 +60,10 @@ public static class RegionDocumentSchema
                 ("kind", new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("kindergarten"), JsonValue.Create("school"), JsonValue.Create("norwegian-course"), JsonValue.Create("other")] }),
                 ("name", Text(null)), ("description", Localised()), ("url", Text(null)))),
         };
+        // PUT may carry the version GET gave, to refuse overwriting someone else's change (409).
+        properties["version"] = Text(stored ? "The store's version of the document." : "Optional: the version GET gave; a 409 when the document changed since.");
         if (stored)
         {
-            properties["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The store's version of the document." };
             properties["updatedAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
         }
 

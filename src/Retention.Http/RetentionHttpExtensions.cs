@@ -39,6 +39,7 @@ public static class RetentionHttpExtensions
             });
             o.AddDocumentTransformer<ApiKeySecurityTransformer>();
             o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
+            o.AddSchemaTransformer<OmittedNullsSchemaTransformer>();
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         return services;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.DataProtection;
 using Retention.Http.Auth;
 using Retention.Http.Dashboard;
 using Retention.Http.Enrollments;
@@ -11,6 +11,7 @@ using Retention.Http.Events;
 using Retention.Http.Journeys;
 using Retention.Http.Json;
 using Retention.Http.Links;
+using Retention.Http.OpenApi;
 using Retention.Http.Operations;
 using Retention.Http.Regions;
 
@@ -27,7 +28,19 @@ public static class RetentionHttpExtensions
         services.AddProblemDetails();
         services.AddDataProtection();
         services.AddSingleton<DashboardSession>();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Retention API";
+                document.Info.Description = "The HTTP contract of Retention (docs/api.md in the repository). JSON is camelCase; dates are ISO 8601, instants UTC; "
+                    + "errors are RFC 9457 problem details with an errors map naming each field; unknown JSON properties are a 400.";
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
+            o.AddSchemaTransformer<OmittedNullsSchemaTransformer>();
+        });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         return services;
     }

@@ -12,6 +12,7 @@ using Retention.Server.Demo;
 using Retention.Server.Dispatching;
 using Retention.Server.Outbox;
 using Retention.Server.Telemetry;
+using Scalar.AspNetCore;
 using Retention.Storage.Cosmos;
 using Retention.Storage.Sqlite;
 
@@ -114,6 +115,9 @@ public static class ServerExtensions
         app.UseStatusCodePages();
         app.MapRetentionTelemetry();
         app.MapRetentionApi();
+
+        // The interactive reference over the OpenAPI document; the Functions app serves neither.
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Retention API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         if (app.Configuration.GetValue<bool>(DemoOptions.SectionName + ":Enabled"))
         {
             app.MapOutbox(Path.Combine(app.Configuration[ServerOptions.DataDirectory]!, "outbox"));

@@ -14,8 +14,8 @@ namespace Retention.Server.Tests;
 /// </summary>
 public sealed partial class FunctionsRouteParityTests(RetentionApiFactory factory) : IClassFixture<RetentionApiFactory>
 {
-    // Served by the self-hosted server only: the OpenAPI document (generated from the ASP.NET Core endpoint table) and the demo outbox.
-    private static readonly string[] ServerOnly = ["GET /openapi/{documentName}.json", "GET /outbox", "GET /outbox/{name}"];
+    // Served by the self-hosted server only: the OpenAPI document (generated from the ASP.NET Core endpoint table), its reference page and the demo outbox.
+    private static readonly string[] ServerOnly = ["GET /openapi/{documentName}.json", "GET /docs/{documentName?}", "GET /docs/favicon.svg", "GET /docs/scalar.js", "GET /docs/scalar.aspnetcore.js", "GET /outbox", "GET /outbox/{name}"];
 
     // The HR and regional pages and their sign-ins accept a session cookie or the key in their shared handler (as in the server).
     private static readonly string[] PageRoutes =

@@ -8,6 +8,7 @@ using Retention.Core.Application;
 using Retention.Dashboard;
 using Retention.Http.Auth;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 
 namespace Retention.Http.Dashboard;
@@ -18,8 +19,12 @@ public static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder employer)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        employer.MapGet("/dashboard", GetJsonAsync).WithName("GetDashboard");
-        employer.MapGet("/dashboard.csv", GetCsvAsync).WithName("GetDashboardCsv");
+        employer.MapGet("/dashboard", GetJsonAsync).WithName("GetDashboard")
+            .Documented("Dashboard", "Get the dashboard figures", "Retention (Kaplan–Meier with 95 % intervals), ildsjel action rates, check-ins and the at-risk list for enrolments started from..to (ISO dates). Groups under the threshold are suppressed.")
+            .Produces<DashboardReport>().ProducesValidationProblem();
+        employer.MapGet("/dashboard.csv", GetCsvAsync).WithName("GetDashboardCsv")
+            .Documented("Dashboard", "Get the rows behind the dashboard as CSV", "One row per newcomer, no free text.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
         return employer;
     }
 

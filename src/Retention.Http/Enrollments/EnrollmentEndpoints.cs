@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +7,7 @@ using Retention.Core.Application;
 using Retention.Core.Enrollments;
 using Retention.Core.Storage;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 using Retention.Http.Query;
 
@@ -18,17 +19,44 @@ public static class EnrollmentEndpoints
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    private const string Tag = "Enrollments";
+
+    private const string EnrollmentExample = """
+        { "externalId": "HR-4711",
+          "newcomer": { "name": "Audrey", "email": "audrey@example.com", "language": "en", "timeZone": "America/Chicago" },
+          "ildsjel": { "name": "Karianne", "email": "karianne@example.no", "language": "nb" },
+          "hrContact": { "name": "Ingrid", "email": "hr@example.no" },
+          "arrivalDate": "2027-03-01", "startDate": "2027-03-03", "municipality": "Haugesund",
+          "family": { "partner": true, "childrenAges": [4, 9] }, "interests": ["hiking", "choir"],
+          "consent": { "newcomerNudges": true } }
+        """;
+
     public static RouteGroupBuilder MapEnrollmentEndpoints(this RouteGroupBuilder employer)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        employer.MapPost("/enrollments", CreateAsync).WithName("Enroll");
-        employer.MapGet("/enrollments", ListAsync).WithName("ListEnrollments");
-        employer.MapGet("/enrollments/{id}", GetAsync).WithName("GetEnrollment");
-        employer.MapPatch("/enrollments/{id}", UpdateAsync).WithName("ChangeEnrollment");
-        employer.MapPost("/enrollments/{id}/pause", PauseAsync).WithName("PauseEnrollment");
-        employer.MapPost("/enrollments/{id}/resume", ResumeAsync).WithName("ResumeEnrollment");
-        employer.MapDelete("/enrollments/{id}", CancelAsync).WithName("CancelEnrollment");
-        employer.MapDelete("/enrollments/{id}/personal-data", EraseAsync).WithName("ErasePersonalData");
+        employer.MapPost("/enrollments", CreateAsync).WithName("Enroll")
+            .Documented(Tag, "Enrol a newcomer", "Plans the journey. The same externalId with the same details again is an idempotent 200; with other details a 409 naming the enrolment and the differing fields.")
+            .WithJsonBody<EnrollmentDraft>(EnrollmentExample)
+            .Produces<EnrollmentResponse>(StatusCodes.Status201Created).Produces<EnrollmentResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        employer.MapGet("/enrollments", ListAsync).WithName("ListEnrollments")
+            .Documented(Tag, "List enrolments", "A page of at most limit (1..200, default 50) enrolments, optionally of one status; pass nextCursor as cursor for the next page.")
+            .Produces<EnrollmentPageResponse>().ProducesValidationProblem();
+        employer.MapGet("/enrollments/{id}", GetAsync).WithName("GetEnrollment")
+            .Documented(Tag, "Get an enrolment", "With unsubscribed: the people whose address is unsubscribed.")
+            .Produces<EnrollmentResponse>();
+        employer.MapPatch("/enrollments/{id}", UpdateAsync).WithName("ChangeEnrollment")
+            .Documented(Tag, "Change an enrolment", "Send only what changes (a body GET returned may be sent back: read-only fields are ignored when unchanged). A person or the family given in part changes only the fields given; \"hrContact\": null removes the HR contact. The journey is re-planned: future nudges are cancelled and re-created, sent ones untouched.")
+            .WithJsonBody<EnrollmentPatch>("""{ "ildsjel": { "name": "Ola", "email": "ola@example.no" }, "startDate": "2027-03-08" }""")
+            .Produces<EnrollmentResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        employer.MapPost("/enrollments/{id}/pause", PauseAsync).WithName("PauseEnrollment")
+            .Documented(Tag, "Pause an enrolment", "No body. Nothing is sent while paused.").Produces<EnrollmentResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        employer.MapPost("/enrollments/{id}/resume", ResumeAsync).WithName("ResumeEnrollment")
+            .Documented(Tag, "Resume a paused enrolment", "No body.").Produces<EnrollmentResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        employer.MapDelete("/enrollments/{id}", CancelAsync).WithName("CancelEnrollment")
+            .Documented(Tag, "Cancel an enrolment", "Future nudges are cancelled; the record stays for the figures.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+        employer.MapDelete("/enrollments/{id}/personal-data", EraseAsync).WithName("ErasePersonalData")
+            .Documented(Tag, "Erase personal data", "Personal fields are removed everywhere; aggregates are kept.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         return employer;
     }
 

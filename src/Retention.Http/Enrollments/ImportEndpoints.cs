@@ -2,8 +2,10 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using Retention.Core.Import;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 
 namespace Retention.Http.Enrollments;
@@ -14,10 +16,17 @@ public static class ImportEndpoints
     /// <summary>Room for well over 10,000 rows.</summary>
     public const long MaxBytes = 16 * 1024 * 1024;
 
+    private const string CsvExample =
+        "externalId,newcomerName,newcomerEmail,newcomerLanguage,newcomerTimeZone,ildsjelName,ildsjelEmail,ildsjelLanguage,arrivalDate,startDate,municipality,newcomerNudgesConsent\n"
+        + "HR-4711,Audrey,audrey@example.com,en,America/Chicago,Karianne,karianne@example.no,nb,2027-03-01,2027-03-03,Haugesund,true\n";
+
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder employer)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        employer.MapPost("/enrollments:import", ImportAsync).WithName("ImportEnrollments");
+        employer.MapPost("/enrollments:import", ImportAsync).WithName("ImportEnrollments")
+            .Documented("Enrollments", "Import enrolments from CSV", "UTF-8 text/csv, one enrolment a row. Valid rows are enrolled, every row is reported; importing the same file again enrols nobody twice (externalId).")
+            .WithBody("text/csv", new OpenApiSchema { Type = JsonSchemaType.String }, CsvExample)
+            .Produces<ImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return employer;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Retention.Core.Application;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 using Retention.Http.Query;
 
@@ -13,8 +14,12 @@ public static class JourneyEndpoints
     public static RouteGroupBuilder MapJourneyEndpoints(this RouteGroupBuilder employer)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        employer.MapGet("/enrollments/{id}/journey", GetAsync).WithName("GetJourney");
-        employer.MapGet("/enrollments/{id}/journey/preview", PreviewAsync).WithName("PreviewJourney");
+        employer.MapGet("/enrollments/{id}/journey", GetAsync).WithName("GetJourney")
+            .Documented("Journeys", "Get the journey", "Every planned and past nudge, with its status and, when cancelled or skipped, why.")
+            .Produces<JourneyResponse>();
+        employer.MapGet("/enrollments/{id}/journey/preview", PreviewAsync).WithName("PreviewJourney")
+            .Documented("Journeys", "Preview the future messages", "Renders the messages still to come without sending them; language (nb or en) overrides each recipient's own.")
+            .Produces<PreviewResponse>().ProducesValidationProblem();
         return employer;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Retention.Core.Regions;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 
 namespace Retention.Http.Regions;
@@ -13,8 +14,12 @@ public static class EmployerSettingsEndpoints
     public static RouteGroupBuilder MapEmployerSettingsEndpoints(this RouteGroupBuilder employer)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        employer.MapGet("/settings", GetAsync).WithName("GetEmployerSettings");
-        employer.MapPut("/settings", PutAsync).WithName("ChangeEmployerSettings");
+        employer.MapGet("/settings", GetAsync).WithName("GetEmployerSettings")
+            .Documented("Settings", "Get the employer's settings").Produces<EmployerSettingsResponse>();
+        employer.MapPut("/settings", PutAsync).WithName("ChangeEmployerSettings")
+            .Documented("Settings", "Change the employer's settings", "shareWithRegion: whether the regions of its newcomers' municipalities may count them in their figures (default false).")
+            .WithJsonBody<EmployerSettingsBody>("""{ "shareWithRegion": true }""")
+            .Produces<EmployerSettingsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return employer;
     }
 

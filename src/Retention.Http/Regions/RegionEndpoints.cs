@@ -8,6 +8,7 @@ using Retention.Core.Access;
 using Retention.Core.Application;
 using Retention.Core.Regions;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 using Retention.Http.Query;
 
@@ -19,6 +20,9 @@ public static class RegionEndpoints
     /// <summary>The events route's default window: what a local-events nudge shows.</summary>
     private const int DefaultEventDays = 14;
 
+    private const string Tag = "Regions";
+    private const string Feeds = "Region feeds";
+
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -27,16 +31,31 @@ public static class RegionEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         var readers = regions.MapGroup("").AddEndpointFilter(RegionAuthorization.ReadersAsync);
-        readers.MapGet("/{regionId}", GetAsync).WithName("GetRegion");
-        readers.MapGet("/{regionId}/events", EventsAsync).WithName("ListRegionEvents");
+        readers.MapGet("/{regionId}", GetAsync).WithName("GetRegion")
+            .Documented(Tag, "Get the region document", "As the curators wrote it, with version and updatedAt. An employer's key may read it.")
+            .Produces<JsonObject>().WithResponseSchema(RegionDocumentSchema.Response, StatusCodes.Status200OK);
+        readers.MapGet("/{regionId}/events", EventsAsync).WithName("ListRegionEvents")
+            .Documented(Tag, "List the region's events", "The events nudges will see (document and feeds merged), in time order, from..to (ISO dates; default today and 14 days on), optionally in one municipality. An employer's key may read them.")
+            .Produces<RegionEventListResponse>().ProducesValidationProblem();
 
         var curators = regions.MapGroup("").AddEndpointFilter(RegionAuthorization.CuratorsOnlyAsync);
-        curators.MapPut("/{regionId}", PutAsync).WithName("PutRegion");
-        curators.MapGet("/{regionId}/feeds", FeedsAsync).WithName("ListRegionFeeds");
-        curators.MapGet("/{regionId}/feeds/{feedId}", FeedAsync).WithName("GetRegionFeed");
-        curators.MapPut("/{regionId}/feeds/{feedId}", PutFeedAsync).WithName("PutRegionFeed");
-        curators.MapDelete("/{regionId}/feeds/{feedId}", DeleteFeedAsync).WithName("DeleteRegionFeed");
-        curators.MapPost("/{regionId}/feeds/{feedId}:refresh", RefreshFeedAsync).WithName("RefreshRegionFeed");
+        curators.MapPut("/{regionId}", PutAsync).WithName("PutRegion")
+            .Documented(Tag, "Publish the region document", "Validated whole: a bad item is a 400 naming its path, nothing stored. A municipality already in another region is a 409.")
+            .WithBody(OpenApiEndpointExtensions.Json, RegionDocumentSchema.Request, RegionDocumentSchema.Example)
+            .Produces<JsonObject>(StatusCodes.Status201Created).Produces<JsonObject>().WithResponseSchema(RegionDocumentSchema.Response, StatusCodes.Status200OK, StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        curators.MapGet("/{regionId}/feeds", FeedsAsync).WithName("ListRegionFeeds")
+            .Documented(Feeds, "List the iCalendar feeds", "Each with how its last fetches went and how many events the last good one gave.").Produces<RegionFeedListResponse>();
+        curators.MapGet("/{regionId}/feeds/{feedId}", FeedAsync).WithName("GetRegionFeed")
+            .Documented(Feeds, "Get a feed").Produces<RegionFeedResponse>();
+        curators.MapPut("/{regionId}/feeds/{feedId}", PutFeedAsync).WithName("PutRegionFeed")
+            .Documented(Feeds, "Subscribe to an iCalendar feed", "Fetched at once, then on a schedule with conditional GET; recurring events expanded; a failed fetch keeps the last good events and is reported.")
+            .WithJsonBody<RegionFeedBody>("""{ "url": "https://example.org/haugesund/events.ics", "municipality": "Haugesund" }""")
+            .Produces<RegionFeedResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        curators.MapDelete("/{regionId}/feeds/{feedId}", DeleteFeedAsync).WithName("DeleteRegionFeed")
+            .Documented(Feeds, "Remove a feed and its events").Produces(StatusCodes.Status204NoContent);
+        curators.MapPost("/{regionId}/feeds/{feedId}:refresh", RefreshFeedAsync).WithName("RefreshRegionFeed")
+            .Documented(Feeds, "Fetch a feed now", "No body.").Produces<RegionFeedResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -69,7 +88,7 @@ public static class RegionEndpoints
     public static async Task<IResult> FeedsAsync(string regionId, RegionService service, CancellationToken cancellationToken) =>
         await service.GetAsync(regionId, cancellationToken) is null
             ? ApiProblems.NotFound("region")
-            : TypedResults.Ok(new { feeds = (await service.GetFeedsAsync(regionId, cancellationToken)).Select(RegionFeedResponse.From).ToList() });
+            : TypedResults.Ok(new RegionFeedListResponse((await service.GetFeedsAsync(regionId, cancellationToken)).Select(RegionFeedResponse.From).ToList()));
 
     public static async Task<IResult> FeedAsync(string regionId, string feedId, RegionService service, CancellationToken cancellationToken) =>
         await service.GetFeedAsync(regionId, feedId, cancellationToken) is { } feed ? TypedResults.Ok(RegionFeedResponse.From(feed)) : ApiProblems.NotFound("feed");
@@ -114,7 +133,7 @@ public static class RegionEndpoints
 
         var window = new Interval(first.AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant(), last.PlusDays(1).AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant());
         var events = await service.EventsAsync(regionId, window, municipality, cancellationToken);
-        return events is null ? ApiProblems.NotFound("region") : TypedResults.Ok(new { events = events.Select(RegionEventResponse.From).ToList() });
+        return events is null ? ApiProblems.NotFound("region") : TypedResults.Ok(new RegionEventListResponse(events.Select(RegionEventResponse.From).ToList()));
     }
 
     private static IResult FeedResult(CommandResult<RegionFeed> result, string missing) => result switch

@@ -11,6 +11,7 @@ using Retention.Dashboard;
 using Retention.Http.Auth;
 using Retention.Http.Dashboard;
 using Retention.Http.Json;
+using Retention.Http.OpenApi;
 using Retention.Http.Problems;
 
 namespace Retention.Http.Regions;
@@ -26,6 +27,8 @@ public static class RegionalDashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/v1/regions/{regionId}/dashboard", GetJsonAsync).AddEndpointFilter(RegionAuthorization.CuratorsOnlyAsync)
             .WithName("GetRegionalDashboard")
+            .Documented("Regions", "Get the regional dashboard", "Retention across the employers that share with the region, by municipality and overall; a cell only with ≥ 5 newcomers from ≥ 3 employers; never per employer, never a person. The region's key only.")
+            .Produces<RegionalDashboardResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,10 +1,12 @@
 using Azure.Identity;
-using Microsoft.ApplicationInsights.Extensibility;
-using Microsoft.Azure.Functions.Worker;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using Retention.Core;
+using Retention.Core.Diagnostics;
 using Retention.Feeds;
 #if RETENTION_FULL_AZURE
 using Retention.Functions.Email;
@@ -42,28 +44,25 @@ public static class FunctionsComposition
         services.AddRetentionEmail(configuration);
 #endif
         services.AddRetentionFeeds(configuration);
-        services.AddRetentionTelemetry();
+        services.AddRetentionTelemetry(configuration);
         return services;
     }
 
     /// <summary>
-    /// Application Insights through the worker's SDK. It accepts only Entra-authenticated telemetry (local auth is off in
-    /// infra), so the SDK signs in as the app's identity (AZURE_CLIENT_ID), or as the developer locally.
+    /// OpenTelemetry, as the Functions docs now describe for the isolated worker on Flex Consumption (host.json
+    /// <c>telemetryMode: OpenTelemetry</c>): the worker's traces and logs joined to the host's, the Retention meter's
+    /// metrics, all to Application Insights through the Azure Monitor exporter, which signs in with Entra ID (local
+    /// auth is off in infra) as the app's identity (AZURE_CLIENT_ID), or as the developer locally. The exporter reads
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING; without it (CI, tests) nothing is exported.
     /// </summary>
-    private static void AddRetentionTelemetry(this IServiceCollection services)
+    private static void AddRetentionTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-        services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(new DefaultAzureCredential()));
-
-        // The worker's Application Insights provider keeps only Warning and above by default; let host.json levels decide.
-        services.Configure<LoggerFilterOptions>(options =>
+        var telemetry = services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithMetrics(metrics => metrics.AddMeter(RetentionMetrics.MeterName));
+        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            var defaultRule = options.Rules.FirstOrDefault(rule =>
-                rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
-            if (defaultRule is not null)
-            {
-                options.Rules.Remove(defaultRule);
-            }
-        });
+            telemetry.UseAzureMonitorExporter(options => options.Credential = new DefaultAzureCredential());
+        }
     }
 }

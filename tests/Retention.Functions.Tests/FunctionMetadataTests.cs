@@ -16,8 +16,10 @@ namespace Retention.Functions.Tests;
 /// </summary>
 public sealed class FunctionMetadataTests(RetentionApiFactory server) : IClassFixture<RetentionApiFactory>
 {
-    // Served by the self-hosted server only: the OpenAPI document and the demo outbox (not mapped outside demo mode).
-    private static readonly string[] ServerOnly = ["GET openapi/{documentName}.json"];
+    // Served by the self-hosted server only: the OpenAPI document and its reference page (Scalar), generated from the
+    // server's own endpoint table, and the demo outbox (not mapped outside demo mode).
+    private static readonly string[] ServerOnly =
+        ["GET openapi/{documentName}.json", "GET docs/{documentName?}", "GET docs/favicon.svg", "GET docs/scalar.js", "GET docs/scalar.aspnetcore.js"];
 
     // The timers, and the two triggers only the full build (RetentionFullAzure=true) compiles.
     private static readonly Dictionary<string, string> NonHttp = new(StringComparer.Ordinal)

@@ -11,15 +11,12 @@ namespace Retention.Core.Content;
 /// </summary>
 public sealed class LocalContentCheck(IRegionalContentSource regional, RenderingOptions options)
 {
-    public const string LocalEventsKind = "local-events";
-    public const string FamilyActivitiesKind = "family-activities";
-
     /// <summary>Why the nudge has nothing to say now, or null when it has (or needs no local content).</summary>
     public async ValueTask<string?> MissingAsync(Nudge nudge, Enrollment enrollment, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nudge);
         ArgumentNullException.ThrowIfNull(enrollment);
-        if (nudge.Kind is not (LocalEventsKind or FamilyActivitiesKind))
+        if (!NudgeKinds.NeedsLocalContent(nudge.Kind))
         {
             return null;
         }
@@ -29,9 +26,9 @@ public sealed class LocalContentCheck(IRegionalContentSource regional, Rendering
         var local = regional.Find(enrollment.Municipality, new Interval(now, now + Duration.FromDays(days)));
         return nudge.Kind switch
         {
-            LocalEventsKind when local.Events.Count == 0 && local.NearbyEvents.Count == 0 =>
+            NudgeKinds.LocalEvents when local.Events.Count == 0 && local.NearbyEvents.Count == 0 =>
                 $"no local events in {enrollment.Municipality} in the next {days} days",
-            FamilyActivitiesKind when local.FamilyActivities.Count == 0 => $"no family activities listed for {enrollment.Municipality}",
+            NudgeKinds.FamilyActivities when local.FamilyActivities.Count == 0 => $"no family activities listed for {enrollment.Municipality}",
             _ => null,
         };
     }

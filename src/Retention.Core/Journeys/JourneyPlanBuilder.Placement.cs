@@ -12,8 +12,10 @@ internal sealed partial class JourneyPlanBuilder
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
     /// <summary>
-    /// Places items [from, to) in order of wished date, then definition order (earlier wishes get the room first).
-    /// The order is one primitive key per item, so no item moves and indices stay valid for follow-ups.
+    /// Places items [from, to) in order of wished date, then definition order (earlier wishes get the room first);
+    /// nudges that need local content come after all others, so one skipped for lack of content took no other
+    /// nudge's room (<see cref="NudgeKinds.NeedsLocalContent"/>). The order is one primitive key per item, so no item
+    /// moves and indices stay valid for follow-ups.
     /// </summary>
     private void PlaceAll(int from, int to)
     {
@@ -26,7 +28,8 @@ internal sealed partial class JourneyPlanBuilder
         var keys = _keys.AsSpan(0, to - from);
         for (var i = from; i < to; i++)
         {
-            keys[i - from] = ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
+            var yields = NudgeKinds.NeedsLocalContent(items[i].Kind) ? 1L << 61 : 0L;
+            keys[i - from] = yields + ((long)DayNumber(items[i].Target) << 40) + ((long)items[i].Order << 20) + i;
         }
 
         keys.Sort();

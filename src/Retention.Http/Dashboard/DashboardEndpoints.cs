@@ -121,5 +121,5 @@ public static class DashboardEndpoints
         return (await service.ReportAsync(query, cancellationToken), query, null);
     }
 
-    private static IResult Html(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
+    private static IResult Html(string html, int status) => Pages.HtmlPage.Result(html, status);
 }

@@ -64,5 +64,5 @@ public static class LinkEndpoints
         _ => StatusCodes.Status403Forbidden,
     };
 
-    private static IResult Html(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
+    private static IResult Html(string html, int status) => Pages.HtmlPage.Result(html, status);
 }

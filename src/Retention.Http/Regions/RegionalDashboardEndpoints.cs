@@ -99,5 +99,5 @@ public static class RegionalDashboardEndpoints
     private static string SignInPage(string regionId, bool failed) =>
         DashboardSignInPage.Render("Region", regionId, $"/dashboard/regions/{regionId}/session", "region", failed);
 
-    private static IResult Html(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
+    private static IResult Html(string html, int status) => Pages.HtmlPage.Result(html, status);
 }

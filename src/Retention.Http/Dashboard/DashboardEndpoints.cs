@@ -92,21 +92,9 @@ public static class DashboardEndpoints
         return Html(html, StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> SignInAsync(string employerId, HttpContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var (body, tooLarge) = await BodyReader.ReadAsync(context.Request, 4096, cancellationToken);
-        var form = tooLarge ? [] : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
-        var key = form.TryGetValue("apiKey", out var value) ? value.ToString() : null;
-        var owner = await context.RequestServices.GetRequiredService<ApiKeyService>().AuthenticateAsync(key, cancellationToken);
-        if (owner?.IsEmployer(employerId) != true)
-        {
-            return Html(DashboardSignInPage.Render(employerId, failed: true), StatusCodes.Status401Unauthorized);
-        }
-
-        context.RequestServices.GetRequiredService<DashboardSession>().Start(context.Response, employerId);
-        return TypedResults.Redirect($"/dashboard/{employerId}", permanent: false, preserveMethod: false);
-    }
+    public static async Task<IResult> SignInAsync(string employerId, HttpContext context, CancellationToken cancellationToken) =>
+        await DashboardSignIn.TryStartAsync(context, KeyOwner.Employer(employerId), cancellationToken)
+            ?? Html(DashboardSignInPage.Render(employerId, failed: true), StatusCodes.Status401Unauthorized);
 
     private static async Task<(DashboardReport? Report, DashboardQuery? Query, IResult? Problem)> ComputeAsync(
         string employerId, string? from, string? to, HttpContext context, CancellationToken cancellationToken)

@@ -16,8 +16,6 @@ public sealed class DashboardSession(IDataProtectionProvider protection)
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("Retention.Dashboard.Session.v1").ToTimeLimitedDataProtector();
 
-    public void Start(HttpResponse response, string employerId) => Start(response, KeyOwner.Employer(employerId));
-
     /// <summary>A session for the owner's page: the employer's dashboard, or a region's (<c>/dashboard/regions/{id}</c>).</summary>
     public void Start(HttpResponse response, KeyOwner owner)
     {

@@ -68,21 +68,9 @@ public static class RegionalDashboardEndpoints
             : Html(RegionalDashboardPage.Render(report, new RegionalDashboardPageOptions { JsonUrl = $"/api/v1/regions/{regionId}/dashboard" }), StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> SignInAsync(string regionId, HttpContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var (body, tooLarge) = await BodyReader.ReadAsync(context.Request, 4096, cancellationToken);
-        var form = tooLarge ? [] : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
-        var key = form.TryGetValue("apiKey", out var value) ? value.ToString() : null;
-        var owner = await context.RequestServices.GetRequiredService<ApiKeyService>().AuthenticateAsync(key, cancellationToken);
-        if (owner?.IsRegion(regionId) != true)
-        {
-            return Html(SignInPage(regionId, failed: true), StatusCodes.Status401Unauthorized);
-        }
-
-        context.RequestServices.GetRequiredService<DashboardSession>().Start(context.Response, owner);
-        return TypedResults.Redirect(DashboardSession.PagePath(owner), permanent: false, preserveMethod: false);
-    }
+    public static async Task<IResult> SignInAsync(string regionId, HttpContext context, CancellationToken cancellationToken) =>
+        await DashboardSignIn.TryStartAsync(context, KeyOwner.Region(regionId), cancellationToken)
+            ?? Html(SignInPage(regionId, failed: true), StatusCodes.Status401Unauthorized);
 
     private static async Task<RegionalDashboardReport?> ReportAsync(string regionId, HttpContext context, CancellationToken cancellationToken)
     {

@@ -42,8 +42,9 @@ public sealed class PersonalDataService(
             return result.Status;
         }
 
-        await EraseErrorTextsAsync(employerId, enrollmentId, cancellationToken);
-        await EraseSentCopiesAsync(employerId, enrollmentId, cancellationToken);
+        var journey = await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken);
+        await EraseErrorTextsAsync(journey, cancellationToken);
+        await EraseSentCopiesAsync(journey, cancellationToken);
 
         // Last, because a store may finish here what the steps before left behind (SQLite checkpoints its log).
         await events.ErasePersonalDataAsync(employerId, enrollmentId, cancellationToken);
@@ -54,9 +55,9 @@ public sealed class PersonalDataService(
     /// The messages of this journey are known by the idempotency keys pinned on their nudges, which erasure keeps (ids
     /// and a digest, no personal data), so a repeated call after a crash still finds them.
     /// </summary>
-    private async Task EraseSentCopiesAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
+    private async Task EraseSentCopiesAsync(IReadOnlyList<Journeys.Nudge> journey, CancellationToken cancellationToken)
     {
-        var keys = (await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken))
+        var keys = journey
             .Select(n => n.IdempotencyKey)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
@@ -73,9 +74,10 @@ public sealed class PersonalDataService(
     }
 
     /// <summary>A provider's error text (kept for operators on a failed or retried nudge) can quote the recipient's address.</summary>
-    private async Task EraseErrorTextsAsync(string employerId, string enrollmentId, CancellationToken cancellationToken)
+    private async Task EraseErrorTextsAsync(IReadOnlyList<Journeys.Nudge> journey, CancellationToken cancellationToken)
     {
-        foreach (var nudge in await nudges.GetJourneyAsync(employerId, enrollmentId, cancellationToken))
+        // The compare-and-set reads a nudge that changed since the journey was read again before it writes.
+        foreach (var nudge in journey)
         {
             await nudges.UpdateAsync(nudge, n => n.LastError is null || n.LastError == ErasedName ? null : n with { LastError = ErasedName }, cancellationToken);
         }

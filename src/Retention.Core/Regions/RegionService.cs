@@ -157,16 +157,12 @@ public sealed class RegionService(IRegionStore store, IRegionFeedSource feeds, R
         return refreshed;
     }
 
-    /// <summary>The events nudges will see (document and feeds merged), in time order.</summary>
-    public async Task<IReadOnlyList<LocalEvent>?> EventsAsync(string regionId, Interval window, string? municipality, CancellationToken cancellationToken)
+    /// <summary>The events nudges will see of the region the caller has read (document and feeds merged), in time order.</summary>
+    public async Task<IReadOnlyList<LocalEvent>> EventsAsync(Region region, Interval window, string? municipality, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(regionId, cancellationToken) is not { } region)
-        {
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(region);
         var content = RegionalContentJson.Parse(region.Document);
-        var feedEvents = (await store.GetFeedsAsync(regionId, cancellationToken)).SelectMany(f => f.Events);
+        var feedEvents = (await store.GetFeedsAsync(region.Id, cancellationToken)).SelectMany(f => f.Events);
         return [.. content.Events.Concat(feedEvents)
             .Where(e => e.Overlaps(window) && (municipality is null || string.Equals(e.Municipality, municipality, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(e => e.Start).ThenBy(e => e.Title, StringComparer.Ordinal)];

@@ -132,8 +132,8 @@ public static class RegionEndpoints
         }
 
         var window = new Interval(first.AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant(), last.PlusDays(1).AtStartOfDayInZone(RetentionClock.EmployerZone).ToInstant());
-        var events = await service.EventsAsync(regionId, window, municipality, cancellationToken);
-        return events is null ? ApiProblems.NotFound("region") : TypedResults.Ok(new RegionEventListResponse(events.Select(RegionEventResponse.From).ToList()));
+        var events = await service.EventsAsync(region, window, municipality, cancellationToken);
+        return TypedResults.Ok(new RegionEventListResponse(events.Select(RegionEventResponse.From).ToList()));
     }
 
     private static IResult FeedResult(CommandResult<RegionFeed> result, string missing) => result switch

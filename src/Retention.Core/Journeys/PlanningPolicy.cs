@@ -21,6 +21,7 @@ internal sealed class PlanningPolicy
         }
 
         WindowStart = LocalTime.FromTicksSinceMidnight(options.WindowStart.Ticks);
+        WindowEnd = LocalTime.FromTicksSinceMidnight(options.WindowEnd.Ticks);
         WindowMinutes = (int)(options.WindowEnd - options.WindowStart).TotalMinutes;
         Spread = options.SpreadWithinWindow && WindowMinutes > 1;
         WeeklyCap = options.WeeklyCap;
@@ -33,6 +34,9 @@ internal sealed class PlanningPolicy
     public DateTimeZone EmployerZone { get; }
 
     public LocalTime WindowStart { get; }
+
+    /// <summary>The end of the sending window (exclusive).</summary>
+    public LocalTime WindowEnd { get; }
 
     public int WindowMinutes { get; }
 

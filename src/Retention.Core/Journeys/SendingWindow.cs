@@ -19,14 +19,10 @@ public sealed class SendingWindow
 
     public SendingWindow(PlanningOptions options, TimeSpan? grace = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.WindowEnd <= options.WindowStart)
-        {
-            throw new ArgumentException("The sending window must end after it starts.", nameof(options));
-        }
-
-        _start = LocalTime.FromTicksSinceMidnight(options.WindowStart.Ticks);
-        _end = LocalTime.FromTicksSinceMidnight(options.WindowEnd.Ticks);
+        // The planner's policy checks and converts the options: one rule for the window, at plan and at send time.
+        var policy = new PlanningPolicy(options);
+        _start = policy.WindowStart;
+        _end = policy.WindowEnd;
         _grace = Duration.FromTimeSpan(grace ?? DefaultGrace);
     }
 

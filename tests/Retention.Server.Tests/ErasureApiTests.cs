@@ -107,21 +107,7 @@ public sealed class ErasureApiTests(RetentionApiFactory factory) : IClassFixture
         var first = (await nudges.GetJourneyAsync("acme", id, CancellationToken.None))
             .Where(n => n.Audience == audience && n.Status == NudgeStatus.Scheduled)
             .MinBy(n => n.DueAt)!;
-        var due = first.DueAt.ToDateTimeOffset();
-        if (due > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(due);
-        }
-
-        var dispatcher = factory.Services.GetRequiredService<NudgeDispatcher>();
-        var outcome = await dispatcher.DispatchAsync("acme", first.Id, CancellationToken.None);
-        if (outcome is { Result: DispatchResult.RetryLater, RetryAt: { } opens })
-        {
-            // Outside the recipient's sending window (the newcomer is abroad): come back when it opens, as the queue does.
-            factory.Clock.SetUtcNow(opens.ToDateTimeOffset());
-            outcome = await dispatcher.DispatchAsync("acme", first.Id, CancellationToken.None);
-        }
-
+        var outcome = await DueDispatch.AtDueTimeAsync(factory, first);
         Assert.Equal(DispatchResult.Sent, outcome.Result);
         return first.Id;
     }

@@ -36,7 +36,7 @@ public sealed class RegionalContentRenderingTests(RealContentApiFactory factory)
         var id = await ApiRequests.EnrollAsync(api, "acme", Enrollment("HR-NOREGION", "Ølen"));
 
         var nudge = await FirstAsync(id, "local-events", Audience.Newcomer);
-        var outcome = await DispatchAtAsync(nudge);
+        var outcome = await DueDispatch.AtDueTimeAsync(factory, nudge);
         using var preview = await api.GetAsync(new Uri($"/api/v1/employers/acme/enrollments/{id}/journey/preview", UriKind.Relative));
         var journey = await (await api.GetAsync(new Uri($"/api/v1/employers/acme/enrollments/{id}/journey", UriKind.Relative))).ReadObjectAsync();
 
@@ -69,7 +69,7 @@ public sealed class RegionalContentRenderingTests(RealContentApiFactory factory)
             Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         }
 
-        var outcome = await DispatchAtAsync(nudge);
+        var outcome = await DueDispatch.AtDueTimeAsync(factory, nudge);
 
         Assert.Equal(DispatchResult.Sent, outcome.Result);
         var mail = Outbox().Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(a => a.Address == "hr-stord.newcomer@example.com") && (m.TextBody ?? "").Contains("choir", StringComparison.Ordinal));
@@ -96,25 +96,6 @@ public sealed class RegionalContentRenderingTests(RealContentApiFactory factory)
         (await factory.Services.GetRequiredService<INudgeStore>().GetJourneyAsync("acme", enrollmentId, CancellationToken.None))
             .Where(n => n.Kind == kind && n.Audience == audience && n.Status == NudgeStatus.Scheduled)
             .MinBy(n => n.DueAt)!;
-
-    /// <summary>Moves the clock to the nudge's time and dispatches it as the background service would.</summary>
-    private async Task<DispatchOutcome> DispatchAtAsync(Nudge nudge)
-    {
-        if (nudge.DueAt.ToDateTimeOffset() > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(nudge.DueAt.ToDateTimeOffset());
-        }
-
-        var dispatcher = factory.Services.GetRequiredService<NudgeDispatcher>();
-        var outcome = await dispatcher.DispatchAsync("acme", nudge.Id, CancellationToken.None);
-        if (outcome is { Result: DispatchResult.RetryLater, RetryAt: { } opens })
-        {
-            factory.Clock.SetUtcNow(opens.ToDateTimeOffset());
-            outcome = await dispatcher.DispatchAsync("acme", nudge.Id, CancellationToken.None);
-        }
-
-        return outcome;
-    }
 
     private IEnumerable<string> Outbox()
     {

@@ -78,6 +78,14 @@ internal sealed class SqliteGroupCommit
                 await using var transaction = connection.BeginTransaction(deferred: false);
                 foreach (var write in batch)
                 {
+                    // Checked again here, not only when the batch was taken: a write can wait in a batch behind a long one
+                    // (the caller gives up meanwhile), and a write that has not started is never to be written then.
+                    if (write.CancellationToken.IsCancellationRequested)
+                    {
+                        write.Cancel();
+                        continue;
+                    }
+
                     transaction.Save(Savepoint);
                     try
                     {

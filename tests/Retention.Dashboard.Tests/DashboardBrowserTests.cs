@@ -1,3 +1,4 @@
+using Retention.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using NodaTime;

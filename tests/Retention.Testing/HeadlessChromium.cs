@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Retention.Dashboard.Tests;
+namespace Retention.Testing;
 
 /// <summary>
 /// Debian's Chromium driven headless by Playwright (never a downloaded browser). The page is written to a file
 /// under <c>artefacts/</c> and opened from there, so it can be looked at after the run.
 /// </summary>
-internal sealed class HeadlessChromium : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/chromium";
 
